@@ -1,0 +1,35 @@
+# Every dependency comes from a Debian 12 package (tools/setup.sh installs them); nothing is vendored.
+
+find_package(antlr4-runtime REQUIRED)  # Debian: libantlr4-runtime-dev 4.9 (targets, no include dirs)
+find_program(ANTLR4_TOOL antlr4 REQUIRED)  # Debian: antlr4 4.7.2 (the Java tool, via a wrapper)
+find_package(Java COMPONENTS Runtime REQUIRED)
+
+find_package(LLVM 14 REQUIRED CONFIG PATHS /usr/lib/llvm-14/lib/cmake/llvm NO_DEFAULT_PATH)
+llvm_map_components_to_libnames(SLOTH_LLVM_LIBS support)
+add_library(sloth_llvm INTERFACE)
+target_include_directories(sloth_llvm SYSTEM INTERFACE ${LLVM_INCLUDE_DIRS})
+target_link_libraries(sloth_llvm INTERFACE ${SLOTH_LLVM_LIBS})
+
+find_package(yaml-cpp REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(CURL REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
+find_package(Boost 1.74 REQUIRED)  # Asio is header-only
+find_package(fmt REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(Threads REQUIRED)
+
+# Test tools: GoogleTest, and lit + FileCheck from llvm-14-tools.
+find_package(GTest REQUIRED)
+find_program(FILECHECK FileCheck PATHS /usr/lib/llvm-14/bin NO_DEFAULT_PATH)
+find_program(FILECHECK FileCheck)
+find_file(LIT_PY lit.py PATHS /usr/lib/llvm-14/build/utils/lit NO_DEFAULT_PATH)
+find_package(Python3 COMPONENTS Interpreter REQUIRED)
+
+# Pin the tool too: the generated code must be 4.7.2's (v3 ATN) to load in the 4.9 runtime.
+execute_process(COMMAND ${ANTLR4_TOOL} OUTPUT_VARIABLE _antlr_banner ERROR_VARIABLE _antlr_banner)
+if(NOT _antlr_banner MATCHES "Version 4\\.7\\.2")
+  message(FATAL_ERROR "sloth pins the antlr4 tool to 4.7.2 (Debian 12's); found: ${_antlr_banner}")
+endif()

@@ -1,0 +1,16 @@
+// slothc's subcommands: each registers its options on the CLI11 app and returns the exit code
+// it wants (design §1: 0 success, 1 findings/failure, 2 usage or unreadable input).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace sloth::slothc {
+
+using Action = std::function<int()>;
+
+// `slothc defs --out DIR`: writes the embedded module signatures for lua-language-server.
+Action addDefsCommand(CLI::App& app);
+
+} // namespace sloth::slothc

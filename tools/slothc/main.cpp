@@ -1,0 +1,33 @@
+// slothc: the compiler driver. Thin: argument parsing and wiring only (design §2).
+#include "Commands.h"
+
+#include "sloth/Version.h"
+
+#include <fmt/core.h>
+
+#include <vector>
+
+int main(int argc, char** argv) {
+  CLI::App app{"slothc: check and compile sloth automation scripts (Lua 5.4)", "slothc"};
+  app.set_version_flag("--version",
+                       fmt::format("slothc {} (bundle format {})", sloth::kVersion,
+                                   sloth::kBundleFormatVersion));
+  app.require_subcommand(0, 1);
+
+  std::vector<sloth::slothc::Action> actions;
+  actions.push_back(sloth::slothc::addDefsCommand(app));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // CLI11 prints help/version with exit 0; usage errors get design §1's exit code 2.
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  for (auto& action : actions)
+    if (int rc = action(); rc >= 0)
+      return rc;
+  // No subcommand given: that is a usage error.
+  fmt::print(stderr, "{}", app.help());
+  return 2;
+}
