@@ -15,7 +15,7 @@ find_package(nlohmann_json 3 REQUIRED)
 find_package(CURL REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
-find_package(Boost 1.74 REQUIRED)  # Asio is header-only
+find_package(Boost 1.74 REQUIRED COMPONENTS context)  # Asio is header-only; Context gives coroutines their own stacks
 find_package(fmt REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(CLI11 REQUIRED)
