@@ -1,10 +1,12 @@
 ---@meta pkg
 ---Package management through the system's package manager (apt, dnf, yum, pacman, apk, brew).
+---The first of `apt-get`, `dnf`, `yum`, `pacman`, `apk`, `brew` found on PATH is used; with none of
+---them every call raises `pkg.<function>: no supported package manager found on PATH`.
 pkg = {}
 
 ---@class (exact) pkg.InstallOptions
 ---@field update_cache? boolean  Refresh the package index first.
----@field state? "present"|"latest"  `latest` upgrades an installed package.
+---@field state? "present"|"latest"  `present` (default) leaves an installed package alone; `latest` upgrades it.
 
 ---@class (exact) pkg.RemoveOptions
 ---@field purge? boolean  Also remove configuration files (apt).
