@@ -20,51 +20,6 @@ constexpr std::string_view kFlagsUnsigned = "-0";
 constexpr std::string_view kFlagsChar = "-";
 constexpr std::size_t kMaxFormat = 32; // MAX_FORMAT: a spec must fit with '%', modifier, '\0'
 
-std::string typeName(const FormatArg& value) {
-  switch (value.index()) {
-  case 0:
-    return "nil";
-  case 1:
-    return "boolean";
-  case 2:
-  case 3:
-    return "number";
-  case 4:
-    return "string";
-  default:
-    return std::string(std::get<FormatOther>(value).typeName);
-  }
-}
-
-// luaL_checknumber: numbers, and strings that convert to numbers.
-LuaNumber checkNumber(const FormatArg& value, int argument) {
-  if (const auto* i = std::get_if<std::int64_t>(&value))
-    return *i;
-  if (const auto* d = std::get_if<double>(&value))
-    return *d;
-  if (const auto* s = std::get_if<std::string_view>(&value))
-    if (auto number = stringToNumber(*s))
-      return *number;
-  throw LibError("number expected, got " + typeName(value), argument);
-}
-
-double checkFloat(const FormatArg& value, int argument) {
-  LuaNumber number = checkNumber(value, argument);
-  if (const auto* i = std::get_if<std::int64_t>(&number))
-    return static_cast<double>(*i);
-  return std::get<double>(number);
-}
-
-// luaL_checkinteger: floats and numeric strings must have an exact integer value.
-std::int64_t checkInteger(const FormatArg& value, int argument) {
-  LuaNumber number = checkNumber(value, argument);
-  if (const auto* i = std::get_if<std::int64_t>(&number))
-    return *i;
-  if (auto exact = floatToInteger(std::get<double>(number)))
-    return *exact;
-  throw LibError("number has no integer representation", argument);
-}
-
 // Lua's checkformat: flags from `flags`, then a width and an optional precision of at most two
 // digits each; the spec must then end at the conversion letter.
 void checkSpec(const std::string& spec, std::string_view flags, bool allowPrecision) {
@@ -125,7 +80,7 @@ void appendLiteral(std::string& out, const FormatArg& value, int argument) {
   switch (value.index()) {
   case 0:
   case 1:
-    out += formatArgToString(value);
+    out += luaToString(value);
     return;
   case 2: {
     std::int64_t n = std::get<std::int64_t>(value);
@@ -163,23 +118,6 @@ const void* pointerOf(const FormatArg& value) {
 }
 
 } // namespace
-
-std::string formatArgToString(const FormatArg& value) {
-  switch (value.index()) {
-  case 0:
-    return "nil";
-  case 1:
-    return std::get<bool>(value) ? "true" : "false";
-  case 2:
-    return integerToString(std::get<std::int64_t>(value));
-  case 3:
-    return floatToString(std::get<double>(value));
-  case 4:
-    return std::string(std::get<std::string_view>(value));
-  default:
-    return std::get<FormatOther>(value).toString();
-  }
-}
 
 std::string stringFormat(std::string_view format, std::span<const FormatArg> args) {
   std::string out;
@@ -219,7 +157,7 @@ std::string stringFormat(std::string_view format, std::span<const FormatArg> arg
     switch (conversion) {
     case 'c':
       checkSpec(spec, kFlagsChar, false);
-      out += printfToString(spec.c_str(), static_cast<int>(checkInteger(value, argument)));
+      out += printfToString(spec.c_str(), static_cast<int>(checkInteger(&value, argument)));
       break;
     case 'd':
     case 'i':
@@ -227,7 +165,7 @@ std::string stringFormat(std::string_view format, std::span<const FormatArg> arg
     case 'o':
     case 'x':
     case 'X': {
-      std::int64_t n = checkInteger(value, argument);
+      std::int64_t n = checkInteger(&value, argument);
       std::string_view flags = (conversion == 'd' || conversion == 'i') ? kFlagsInt
                                : conversion == 'u'                      ? kFlagsUnsigned
                                                                         : kFlagsHex;
@@ -238,14 +176,14 @@ std::string stringFormat(std::string_view format, std::span<const FormatArg> arg
     case 'a':
     case 'A': // Lua checks the spec before the argument here
       checkSpec(spec, kFlagsFloat, true);
-      out += printfToString(spec.c_str(), checkFloat(value, argument));
+      out += printfToString(spec.c_str(), checkFloat(&value, argument));
       break;
     case 'e':
     case 'E':
     case 'f':
     case 'g':
     case 'G': {
-      double n = checkFloat(value, argument);
+      double n = checkFloat(&value, argument);
       checkSpec(spec, kFlagsFloat, true);
       out += printfToString(spec.c_str(), n);
       break;
@@ -267,7 +205,7 @@ std::string stringFormat(std::string_view format, std::span<const FormatArg> arg
       appendLiteral(out, value, argument);
       break;
     case 's': {
-      std::string text = formatArgToString(value);
+      std::string text = luaToString(value);
       if (spec.size() == 2) {
         out += text; // no modifiers: the whole string, zeros and all
         break;

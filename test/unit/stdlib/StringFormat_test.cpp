@@ -77,14 +77,14 @@ TEST(StringFormat, PercentPPrintsIdentityOrNull) {
   EXPECT_EQ(out, expected);
 }
 
-TEST(StringFormat, FormatArgToStringMatchesLuaTostring) {
+TEST(StringFormat, LuaToStringMatchesLuaTostring) {
   // lua5.4 -e 'print(tostring(1e15), tostring(2^53), tostring(-0.0), tostring(1e100))'
-  EXPECT_EQ(formatArgToString(FormatArg{1e15}), "1e+15");
-  EXPECT_EQ(formatArgToString(FormatArg{9007199254740992.0}), "9.007199254741e+15");
-  EXPECT_EQ(formatArgToString(FormatArg{-0.0}), "-0.0");
-  EXPECT_EQ(formatArgToString(FormatArg{1e100}), "1e+100");
-  EXPECT_EQ(formatArgToString(FormatArg{100.0}), "100.0");
-  EXPECT_EQ(formatArgToString(FormatArg{false}), "false");
+  EXPECT_EQ(luaToString(FormatArg{1e15}), "1e+15");
+  EXPECT_EQ(luaToString(FormatArg{9007199254740992.0}), "9.007199254741e+15");
+  EXPECT_EQ(luaToString(FormatArg{-0.0}), "-0.0");
+  EXPECT_EQ(luaToString(FormatArg{1e100}), "1e+100");
+  EXPECT_EQ(luaToString(FormatArg{100.0}), "100.0");
+  EXPECT_EQ(luaToString(FormatArg{false}), "false");
 }
 
 } // namespace
