@@ -21,15 +21,15 @@ exec = {}
 ---@field success boolean  `exit_code == 0` and not timed out.
 ---@field duration number  Wall-clock seconds the command ran.
 
----Runs a command and returns its exit code and output; a string is split into words (quotes respected, no shell).
----@param command string|string[]  A command line, or the program and its arguments as a list.
+---Runs a command and returns its exit code and output; a string runs through `/bin/sh -c`, a list without a shell.
+---@param command string|string[]  A command line, or the program and its arguments as a list (no quoting needed).
 ---@param options? exec.Options
 ---@return exec.Result
 ---@effect exec
 ---@plan "run {command}"
 function exec.command(command, options) end
 
----Runs a shell script with `/bin/sh` (or the interpreter of its `#!` line) and returns its exit code and output.
+---Runs a multi-line shell script with `/bin/sh` (or the interpreter of its `#!` line) and returns its exit code and output.
 ---@param script string  The script text.
 ---@return exec.Result
 ---@effect exec

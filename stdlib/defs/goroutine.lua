@@ -9,7 +9,7 @@ goroutine = {}
 
 ---Runs functions concurrently and waits for all; if any raised, raises the first error after all have finished.
 ---@param functions (fun(): any)[]  The functions to run, all at once.
----@return any[]  The first value each function returned, in order.
+---@return any[] results  The first value each function returned, in order.
 ---@overload fun(options: goroutine.ParallelOptions): any[]
 ---@effect none
 function goroutine.parallel(functions) end
