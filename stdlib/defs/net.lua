@@ -1,7 +1,8 @@
 ---@meta net
 ---Network probes and HTTP (libcurl built into sloth; proxies from `http_proxy`/`https_proxy`/`no_proxy`,
 ---CAs from the system store). A failed connection, DNS lookup or TLS handshake raises an error naming
----the URL; an HTTP error status does not raise (check `status`).
+---the URL; an HTTP error status does not raise (check `status`). `net.ping` runs the `ping` command
+---found on PATH and raises `net.ping: ping not found on PATH` without it.
 net = {}
 
 ---@class (exact) net.Response

@@ -9,7 +9,7 @@ python = {}
 ---@field venv? string  Virtualenv directory whose interpreter runs the script.
 
 ---@class (exact) python.PipOptions
----@field venv? string  Virtualenv directory to install into (created if missing); the user's site-packages when omitted.
+---@field venv? string  Virtualenv directory to install into (created if missing); python3's own environment when omitted.
 
 ---@class (exact) python.PipResult
 ---@field changed boolean  Whether any package was installed.

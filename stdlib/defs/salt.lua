@@ -1,7 +1,7 @@
 ---@meta salt
----SaltStack on this host, masterless, through `salt-call --local` found on PATH (or /usr/bin). Without it
----every call raises `salt.<function>: salt-call not found on PATH`; a failing state or function raises
----with Salt's comment.
+---SaltStack on this host through `salt-call` found on PATH, with the minion's config (its master if one
+---is configured, masterless otherwise). Without it every call raises
+---`salt.<function>: salt-call not found on PATH`; a failing state or function raises with Salt's comment.
 salt = {}
 
 ---@class (exact) salt.StateOptions
