@@ -15,7 +15,10 @@ Checked:
   - `---@secret` sits directly above the `---@field` it marks, or directly after the `---@param`
     it marks, and the other reading is never possible (no field/param on its other side).
 
-Usage: check_defs.py DIR   (exit 1 and messages on stderr when anything is wrong)
+With --spec SPEC.md, also checks that every `module.function(` called in the module reference's
+examples is declared, and that no module function is declared that the reference lacks.
+
+Usage: check_defs.py DIR [--spec SPEC.md]   (exit 1 and messages on stderr when anything is wrong)
 """
 import os
 import re
@@ -327,14 +330,36 @@ def check_secret_placement(path, block):
             err(path, ln, "@secret must sit directly above a @field or directly after a @param")
 
 
+def check_spec_coverage(spec_path, functions):
+    """Compares the module functions declared with those the module reference calls."""
+    spec = open(spec_path, encoding="utf-8").read()
+    # Modules are the `### Module `NAME`` headings; `group` is documented under `user`.
+    modules = set(re.findall(r"### Module `(\w+)`", spec)) | {"group"}
+    called = {f"{m}.{f}" for m, f in re.findall(r"\b([a-z_]+)\.([a-z_0-9]+)\s*\(", spec)
+              if m in modules}
+    declared = {q for q, _, _ in functions if "." in q and ":" not in q}
+    for q in sorted(called - declared):
+        err(spec_path, 0, f"{q} is in the module reference but not declared")
+    for q in sorted(q for q in declared - called if q.split(".")[0] in modules):
+        err(spec_path, 0, f"{q} is declared but not in the module reference")
+    print(f"{len(modules)} module tables and {len(called)} functions in the module reference")
+
+
 def main():
-    if len(sys.argv) != 2:
-        print("usage: check_defs.py DIR", file=sys.stderr)
+    args = sys.argv[1:]
+    spec = None
+    if len(args) == 3 and args[1] == "--spec":
+        spec = args[2]
+        args = args[:1]
+    if len(args) != 1:
+        print("usage: check_defs.py DIR [--spec SPEC.md]", file=sys.stderr)
         return 2
-    files, functions = check_files(sys.argv[1])
+    files, functions = check_files(args[0])
     for qual, effect, plan in sorted(functions):
         print(f"{qual} {effect}" + (f' "{plan}"' if plan else ""))
     print(f"{len(files)} files, {len(functions)} functions")
+    if spec:
+        check_spec_coverage(spec, functions)
     for e in errors:
         print(e, file=sys.stderr)
     return 1 if errors else 0
