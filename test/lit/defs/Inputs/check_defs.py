@@ -49,15 +49,15 @@ class TypeParser:
         self.i = 0
         self.names = []
 
-    def ws(self):
-        while self.i < len(self.s) and self.s[self.i] == " ":
-            self.i += 1
-
     def skip(self):
+        """The position after the spaces at the current one."""
         j = self.i
         while j < len(self.s) and self.s[j] == " ":
             j += 1
         return j
+
+    def ws(self):
+        self.i = self.skip()
 
     def peek(self, tok):
         return self.s.startswith(tok, self.skip())
