@@ -7,8 +7,9 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git clang-format
-  # parser generator (tool 4.7.2 + C++ runtime 4.9; the pairing is pinned, see docs/development.md)
-  antlr4 libantlr4-runtime-dev default-jre-headless
+  # parser generator (tool 4.7.2 + C++ runtime 4.9, pinned: docs/development.md); the static
+  # runtime links libuuid
+  antlr4 libantlr4-runtime-dev default-jre-headless uuid-dev
   # libraries
   llvm-14-dev libyaml-cpp-dev nlohmann-json3-dev libcurl4-openssl-dev libgit2-dev libboost-dev
   libboost-context-dev libfmt-dev libsqlite3-dev libcli11-dev
