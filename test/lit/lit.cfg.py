@@ -23,3 +23,8 @@ config.substitutions.append(("FileCheck", config.filecheck))
 # Plain, deterministic output: no colors, no terminal detection surprises.
 config.environment["NO_COLOR"] = "1"
 config.environment["HOME"] = config.sloth_obj_root
+
+# The module reference lives in ../shared/ beside the repository (present for developers and CI,
+# absent in a plain clone); tests that compare against it say `REQUIRES: shared-spec`.
+if os.path.exists(os.path.join(config.sloth_source_dir, "..", "shared", "spec", "modules-reference.md")):
+    config.available_features.add("shared-spec")
