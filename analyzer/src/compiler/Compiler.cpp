@@ -53,13 +53,14 @@ void Lowering::closure(const ast::FunctionBody& body, ExprValue& e) {
   FunctionState& fs = *fs_;
   int line = fs.line;
   std::unique_ptr<vm::Proto> child = compileFunction(body, false);
-  fs.line = line;
+  fs.line = child->lastlinedefined; // as luac: the closure is made where its `end` is
   if (fs.proto->p.size() > static_cast<size_t>(vm::MAXARG_Bx))
     fs.failHere("too many nested functions");
   fs.proto->p.push_back(std::move(child));
   e = ExprValue(ValueKind::Reloc,
                 fs.emitABx(OpCode::CLOSURE, 0, static_cast<int>(fs.proto->p.size()) - 1));
   fs.exprToNextReg(e);
+  fs.line = line;
 }
 
 std::unique_ptr<vm::Proto> Lowering::compileMain(const ast::FunctionBody& main) {

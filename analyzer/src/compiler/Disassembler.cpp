@@ -30,8 +30,20 @@ std::string quoted(const std::string& s) {
     case '\t':
       out += "\\t";
       break;
+    case '\a':
+      out += "\\a";
+      break;
+    case '\b':
+      out += "\\b";
+      break;
+    case '\f':
+      out += "\\f";
+      break;
+    case '\v':
+      out += "\\v";
+      break;
     default:
-      if (c < 0x20 || c == 0x7f)
+      if (c < 0x20 || c >= 0x7f)
         out += fmt::format("\\{:03d}", c);
       else
         out += static_cast<char>(c);
@@ -249,11 +261,11 @@ std::string disassembleInstruction(const vm::Proto& p, int pc) {
     break;
   case OpCode::MMBINI:
     operands = fmt::format("{} {} {} {}", a, sb, c, kbit);
-    comment = eventName(c);
+    comment = eventName(c) + (kbit ? " flip" : "");
     break;
   case OpCode::MMBINK:
     operands = fmt::format("{} {} {} {}", a, b, c, kbit);
-    comment = eventName(c) + " " + k(p, b);
+    comment = eventName(c) + " " + k(p, b) + (kbit ? " flip" : "");
     break;
   case OpCode::JMP:
     operands = std::to_string(vm::GETARG_sJ(i));

@@ -85,6 +85,9 @@ public:
   // --- source positions (Emit.cpp)
   int lineAt(uint32_t offset) const { return lineOf_(offset); }
   void setLine(SourceRange r) { line = lineAt(r.begin); }
+  // Lua gives an instruction the line of the last token read before it is emitted: for code
+  // that follows a whole construct (a store after its values, a block's CLOSE), its last line.
+  void setLineToEnd(SourceRange r) { line = lineAt(r.end > r.begin ? r.end - 1 : r.begin); }
   [[noreturn]] void fail(SourceRange r, std::string message) const;
   [[noreturn]] void failHere(std::string message) const;
 

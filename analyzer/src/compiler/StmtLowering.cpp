@@ -51,6 +51,8 @@ void Lowering::block(const ast::Block& b, bool isRepeatBody) {
   BlockScope scope;
   fs_->enterBlock(scope, false);
   statements(b, isRepeatBody);
+  if (!b.stats.empty())
+    fs_->setLineToEnd(b.stats.back()->range);
   fs_->leaveBlock();
 }
 
@@ -153,6 +155,7 @@ void Lowering::localStat(const ast::LocalStat& s) {
     fs.declaredBack().value = std::move(value);
     fs.activateLocals(nvars);
   } else {
+    fs.setLineToEnd(s.range);
     adjustAssign(nvars, nexps, e);
     fs.activateLocals(nvars);
   }
@@ -175,7 +178,7 @@ void Lowering::assignStat(const ast::AssignStat& s) {
   int nvars = static_cast<int>(targets.size());
   ExprValue e;
   int nexps = exprList(s.values, e);
-  fs.setLine(s.range);
+  fs.setLineToEnd(s.range);
   size_t next = targets.size();
   if (nexps == nvars) {
     fs.setOneReturn(e);
@@ -216,6 +219,7 @@ void Lowering::whileStat(const ast::WhileStat& s) {
   fs.enterBlock(loop, true);
   block(*s.body);
   fs.jumpTo(start);
+  fs.setLineToEnd(s.range);
   fs.leaveBlock();
   fs.patchToHere(exit);
 }
@@ -238,6 +242,7 @@ void Lowering::repeatStat(const ast::RepeatStat& s) {
     fs.patchToHere(normalExit);
   }
   fs.patchList(exit, start);
+  fs.setLineToEnd(s.range);
   fs.leaveBlock();
 }
 
@@ -282,6 +287,8 @@ void Lowering::testThenBlock(const ast::Expr* cond, const ast::Block& then, bool
   rest.range = then.range;
   rest.stats.assign(then.stats.begin() + static_cast<std::ptrdiff_t>(first), then.stats.end());
   statements(rest, false);
+  if (!rest.stats.empty())
+    fs.setLineToEnd(rest.stats.back()->range);
   fs.leaveBlock();
   if (hasMore)
     fs.concatJumps(escapeList, fs.jump());
@@ -309,6 +316,7 @@ void Lowering::numericFor(const ast::NumericForStat& s) {
   }
   fs.activateLocals(3);
   forBody(base, line, {s.var}, *s.body, false);
+  fs.setLineToEnd(s.range);
   fs.leaveBlock();
 }
 
@@ -327,6 +335,7 @@ void Lowering::genericFor(const ast::GenericForStat& s) {
   fs.markToBeClosed(); // the fourth value is closed when the loop ends
   fs.checkStack(3);    // room to call the iterator
   forBody(base, line, s.vars, *s.body, true);
+  fs.setLineToEnd(s.range);
   fs.leaveBlock();
 }
 
@@ -393,7 +402,7 @@ void Lowering::returnStat(const ast::ReturnStat& s) {
       fs.exprToNextReg(e);
     }
   }
-  fs.setLine(s.range);
+  fs.setLineToEnd(s.range);
   fs.emitReturn(first, nret);
 }
 
