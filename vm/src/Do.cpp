@@ -1,0 +1,375 @@
+// Stacks, calls, errors and coroutines.
+//
+// Lua-to-Lua calls never recurse on the C++ stack (the interpreter switches frames in place);
+// natives, metamethods and protected calls do, and are bounded by kMaxCCalls. Every coroutine
+// runs on its own C++ stack (a Boost.Context fiber), so a yield is a plain context switch and
+// works from any depth.
+#include "Internal.h"
+
+#include <boost/context/protected_fixedsize_stack.hpp>
+
+#include <algorithm>
+#include <exception>
+#include <new>
+
+namespace sloth::vm {
+
+namespace ctx = boost::context;
+
+static constexpr std::size_t kFiberStackSize = 1 << 20; // virtual; pages are committed on use
+static constexpr std::ptrdiff_t kErrorStackExtra = 200;
+
+[[noreturn]] void throwError(Thread* L, Status status) {
+  if (status == Status::ErrRun && L->errfunc != 0) {
+    // Call the message handler at the point of error, before unwinding (xpcall).
+    static thread_local int depth = 0;
+    if (depth > 0) {
+      L->errorValue = strValue(newString(L, "error in error handling"));
+      throw LuaError{Status::ErrErr};
+    }
+    depth++;
+    try {
+      ensureStack(L, 2);
+      std::ptrdiff_t func = L->stop;
+      L->stack[func] = L->stack[L->errfunc];
+      L->stack[func + 1] = L->errorValue;
+      L->stop = func + 2;
+      callValue(L, func, 1);
+      L->errorValue = L->stack[L->stop - 1];
+    } catch (const LuaError&) {
+      depth--;
+      L->errorValue = strValue(newString(L, "error in error handling"));
+      throw LuaError{Status::ErrErr};
+    }
+    depth--;
+  }
+  throw LuaError{status};
+}
+
+[[noreturn]] void throwValue(Thread* L, const Value& v) {
+  L->errorValue = v;
+  throwError(L, Status::ErrRun);
+}
+
+[[noreturn]] void throwMemError(Thread* L) {
+  L->errorValue = L->g->memerrmsg ? strValue(L->g->memerrmsg) : Value();
+  throw LuaError{Status::ErrMem};
+}
+
+static void reallocStack(Thread* L, std::ptrdiff_t newsize) {
+  auto* ns = static_cast<Value*>(rawAlloc(L, static_cast<std::size_t>(newsize) * sizeof(Value)));
+  std::ptrdiff_t keep = std::min(newsize, L->stacksize);
+  for (std::ptrdiff_t i = 0; i < keep; i++)
+    new (&ns[i]) Value(L->stack[i]);
+  for (std::ptrdiff_t i = keep; i < newsize; i++)
+    new (&ns[i]) Value();
+  if (L->stack)
+    rawFree(L->g, L->stack, static_cast<std::size_t>(L->stacksize) * sizeof(Value));
+  L->stack = ns;
+  L->stacksize = newsize;
+  for (UpVal* u = L->openupval; u; u = u->openNext)
+    u->v = &ns[u->level];
+}
+
+void growStack(Thread* L, std::ptrdiff_t n) {
+  std::ptrdiff_t needed = L->stop + n + 1;
+  if (needed > kMaxStack) {
+    if (L->stacksize >= kMaxStack + kErrorStackExtra || needed > kMaxStack + kErrorStackExtra) {
+      L->errorValue = strValue(newString(L, "error in error handling"));
+      throw LuaError{Status::ErrErr};
+    }
+    // Room for the error handling itself, then the error.
+    reallocStack(L, kMaxStack + kErrorStackExtra);
+    runError(L, "stack overflow");
+  }
+  std::ptrdiff_t newsize = std::max(L->stacksize * 2, needed + kMinStack);
+  reallocStack(L, std::min<std::ptrdiff_t>(newsize, kMaxStack));
+}
+
+CallInfo* nextCi(Thread* L) {
+  CallInfo* ci = L->ci;
+  if (!ci->next) {
+    auto* n = new (rawAlloc(L, sizeof(CallInfo))) CallInfo();
+    n->prev = ci;
+    ci->next = n;
+  }
+  CallInfo* n = ci->next;
+  n->callstatus = 0;
+  n->nextraargs = 0;
+  n->savedpc = nullptr;
+  return n;
+}
+
+void poscall(Thread* L, CallInfo* ci, int nres) {
+  std::ptrdiff_t res = ci->func;
+  int wanted = ci->nresults;
+  std::ptrdiff_t first = L->stop - nres;
+  if (wanted == kMultRet)
+    wanted = nres;
+  if (wanted > nres)
+    ensureStack(L, wanted - nres);
+  int i = 0;
+  for (; i < nres && i < wanted; i++)
+    L->stack[res + i] = L->stack[first + i];
+  for (; i < wanted; i++)
+    L->stack[res + i] = Value();
+  L->stop = res + wanted;
+  L->ci = ci->prev;
+}
+
+CallInfo* precall(Thread* L, std::ptrdiff_t func, int nresults) {
+  for (;;) {
+    const Value& f = L->stack[func];
+    switch (f.tt) {
+    case Tag::NativeClosure: {
+      NativeFn fn = toNClosure(f)->f;
+      ensureStack(L, kMinStack);
+      CallInfo* ci = nextCi(L);
+      ci->func = func;
+      ci->nresults = nresults;
+      ci->callstatus = CIST_NATIVE;
+      ci->top = L->stop + kMinStack;
+      L->ci = ci;
+      int n = fn(*L);
+      poscall(L, ci, n);
+      return nullptr;
+    }
+    case Tag::LuaClosure: {
+      const Proto* p = toLClosure(f)->p->src.get();
+      int narg = static_cast<int>(L->stop - func - 1);
+      int fsize = p->maxstacksize;
+      ensureStack(L, fsize + p->numparams);
+      CallInfo* ci = nextCi(L);
+      ci->func = func;
+      ci->nresults = nresults;
+      ci->top = func + 1 + fsize;
+      ci->savedpc = p->code.data();
+      L->ci = ci;
+      for (; narg < p->numparams; narg++)
+        L->stack[L->stop++] = Value();
+      return ci;
+    }
+    default: {
+      const Value* tm = tmByObj(L, f, TM_CALL);
+      if (!tm)
+        callError(L, &L->stack[func]);
+      Value h = *tm;
+      ensureStack(L, 1);
+      for (std::ptrdiff_t p = L->stop; p > func; p--)
+        L->stack[p] = L->stack[p - 1];
+      L->stop++;
+      L->stack[func] = h;
+      break;
+    }
+    }
+  }
+}
+
+void callValue(Thread* L, std::ptrdiff_t func, int nresults) {
+  if (++L->nCcalls >= kMaxCCalls) {
+    if (L->nCcalls == kMaxCCalls)
+      runError(L, "C stack overflow");
+    if (L->nCcalls >= kMaxCCalls + kMaxCCalls / 10) {
+      L->errorValue = strValue(newString(L, "error in error handling"));
+      throw LuaError{Status::ErrErr};
+    }
+  }
+  if (CallInfo* ci = precall(L, func, nresults)) {
+    ci->callstatus |= CIST_FRESH;
+    execute(L, ci);
+  }
+  L->nCcalls--;
+}
+
+Status pcallValue(Thread* L, std::ptrdiff_t func, int nresults, std::ptrdiff_t errfunc) {
+  CallInfo* oldCi = L->ci;
+  int oldCcalls = L->nCcalls;
+  std::ptrdiff_t oldErrfunc = L->errfunc;
+  L->errfunc = errfunc;
+  Status status = Status::Ok;
+  try {
+    callValue(L, func, nresults);
+  } catch (const LuaError& e) {
+    status = e.status;
+  } catch (const std::bad_alloc&) {
+    status = Status::ErrMem;
+    L->errorValue = strValue(L->g->memerrmsg);
+  } catch (const std::exception& e) {
+    // A native failed with a C++ exception: make it an ordinary Lua error.
+    status = Status::ErrRun;
+    L->errorValue = strValue(newString(L, e.what()));
+  }
+  if (status != Status::Ok) {
+    L->ci = oldCi;
+    L->nCcalls = oldCcalls;
+    for (;;) {
+      try {
+        closeFrame(L, func, status);
+        break;
+      } catch (const LuaError& e) {
+        status = e.status;
+        L->ci = oldCi;
+        L->nCcalls = oldCcalls;
+      }
+    }
+    L->stop = func;
+    if (L->stacksize > kMaxStack)
+      reallocStack(L, kMaxStack);
+  }
+  L->errfunc = oldErrfunc;
+  return status;
+}
+
+void adjustVarargs(Thread* L, CallInfo* ci, const Proto* p) {
+  int nfix = p->numparams;
+  int actual = static_cast<int>(L->stop - ci->func - 1);
+  int nextra = actual - nfix;
+  ci->nextraargs = nextra;
+  ensureStack(L, p->maxstacksize + 1);
+  // Copy the function and the fixed parameters above the extra arguments.
+  L->stack[L->stop++] = L->stack[ci->func];
+  for (int i = 1; i <= nfix; i++) {
+    L->stack[L->stop++] = L->stack[ci->func + i];
+    L->stack[ci->func + i] = Value();
+  }
+  ci->func += actual + 1;
+  ci->top += actual + 1;
+}
+
+// ---- coroutines ----
+
+static void moveValues(Thread* from, Thread* to, int n) {
+  ensureStack(to, n);
+  for (int i = 0; i < n; i++)
+    to->stack[to->stop + i] = from->stack[from->stop - n + i];
+  to->stop += n;
+  from->stop -= n;
+}
+
+Status Thread::resume(Thread& co, int nargs, int* nres) {
+  Thread* L = this;
+  auto fail = [&](const char* msg) {
+    L->stop -= nargs;
+    pushString(msg);
+    *nres = 1;
+    return Status::ErrRun;
+  };
+  if (co.costatus == ThreadStatus::Dead)
+    return fail("cannot resume dead coroutine");
+  if (&co == L || co.costatus != ThreadStatus::Suspended || co.isMain)
+    return fail("cannot resume non-suspended coroutine");
+  if (!co.started && co.stop - 1 == nargs)
+    return fail("cannot resume dead coroutine"); // no function
+  if (L->nCcalls >= kMaxCCalls)
+    return fail("C stack overflow");
+  moveValues(L, &co, nargs);
+  co.transferCount = nargs;
+  co.costatus = ThreadStatus::Running;
+  co.resumer = L;
+  ThreadStatus myStatus = L->costatus;
+  L->costatus = ThreadStatus::Normal;
+  if (!co.started) {
+    co.started = true;
+    co.nCcalls = L->nCcalls + 1;
+    Thread* cp = &co;
+    std::ptrdiff_t func = co.stop - nargs - 1;
+    co.fiber = ctx::fiber(std::allocator_arg, ctx::protected_fixedsize_stack(kFiberStackSize),
+                          [cp, func](ctx::fiber&& back) {
+                            cp->backlink = std::move(back);
+                            try {
+                              callValue(cp, func, kMultRet);
+                              cp->finalStatus = Status::Ok;
+                              cp->transferCount = static_cast<int>(cp->stop - func);
+                            } catch (const LuaError& e) {
+                              cp->finalStatus = e.status;
+                            } catch (const std::bad_alloc&) {
+                              cp->finalStatus = Status::ErrMem;
+                              cp->errorValue = strValue(cp->g->memerrmsg);
+                            } catch (const std::exception& e) {
+                              cp->finalStatus = Status::ErrRun;
+                              cp->errorValue = Value();
+                              try {
+                                cp->errorValue = strValue(newString(cp, e.what()));
+                              } catch (const LuaError&) {
+                              }
+                            }
+                            cp->costatus = ThreadStatus::Dead;
+                            return std::move(cp->backlink);
+                          });
+  }
+  co.fiber = std::move(co.fiber).resume();
+  L->costatus = myStatus;
+  co.resumer = nullptr;
+  if (co.costatus == ThreadStatus::Dead) {
+    if (co.finalStatus != Status::Ok) {
+      push(co.errorValue);
+      *nres = 1;
+      return co.finalStatus;
+    }
+    int n = co.transferCount;
+    moveValues(&co, L, n);
+    co.stop = 1;
+    *nres = n;
+    return Status::Ok;
+  }
+  int n = co.transferCount;
+  moveValues(&co, L, n);
+  *nres = n;
+  return Status::Yield;
+}
+
+bool Thread::isYieldable() const {
+  return !isMain && started && costatus == ThreadStatus::Running;
+}
+
+int Thread::yield(int nresults) {
+  if (!isYieldable() || !backlink)
+    sloth::vm::runError(this, isMain ? "attempt to yield from outside a coroutine"
+                                     : "attempt to yield across a C-call boundary");
+  transferCount = nresults;
+  costatus = ThreadStatus::Suspended;
+  backlink = std::move(backlink).resume();
+  // Resumed: the resumer moved its arguments onto our stack.
+  return transferCount;
+}
+
+ThreadStatus Thread::coStatus(Thread* from) const {
+  if (this == from)
+    return ThreadStatus::Running;
+  if (isMain)
+    return costatus == ThreadStatus::Running ? ThreadStatus::Normal : costatus;
+  if (costatus == ThreadStatus::Suspended && !started && stop <= 1)
+    return ThreadStatus::Dead;
+  return costatus;
+}
+
+Status Thread::closeThread(Thread& co) {
+  if (co.costatus == ThreadStatus::Running || co.costatus == ThreadStatus::Normal || &co == this)
+    sloth::vm::runError(this, co.costatus == ThreadStatus::Normal
+                                  ? "cannot close a normal coroutine"
+                                  : "cannot close a running coroutine");
+  co.fiber = ctx::fiber(); // unwinds a suspended coroutine's C++ frames
+  Status status = co.costatus == ThreadStatus::Dead ? co.finalStatus : Status::Ok;
+  co.ci = &co.baseCi;
+  co.nCcalls = nCcalls;
+  co.costatus = ThreadStatus::Running;
+  for (;;) {
+    try {
+      closeFrame(&co, 0, status);
+      break;
+    } catch (const LuaError& e) {
+      status = e.status;
+      co.ci = &co.baseCi;
+      co.nCcalls = nCcalls;
+    }
+  }
+  co.costatus = ThreadStatus::Dead;
+  co.started = true;
+  co.finalStatus = status;
+  co.stop = 1;
+  if (status != Status::Ok)
+    push(co.errorValue);
+  return status;
+}
+
+} // namespace sloth::vm

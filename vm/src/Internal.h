@@ -1,0 +1,171 @@
+// Declarations shared by the runtime's source files (not part of the public interface).
+#pragma once
+
+#include "sloth/vm/Object.h"
+#include "sloth/vm/State.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sloth::vm {
+
+struct Global {
+  State* owner = nullptr;
+  Thread* mainThread = nullptr;
+  // Memory accounting and collector state.
+  std::size_t totalBytes = 0;
+  std::size_t gcThreshold = 256 * 1024;
+  std::size_t memLimit = 0;
+  bool gcStopped = false;
+  bool gcRunning = false;
+  bool closing = false;
+  GCObject* allgc = nullptr;   // every object, except those below
+  GCObject* finobj = nullptr;  // objects with a __gc metamethod
+  GCObject* tobefnz = nullptr; // unreachable objects whose finalizer is pending
+  std::vector<GCObject*> gray;
+  std::vector<Table*> weak;       // weak tables seen in the current cycle
+  std::vector<Table*> ephemerons; // tables with weak keys and strong values
+  // Short-string table.
+  std::vector<LString*> strt;
+  std::size_t strcount = 0;
+  std::uint32_t seed = 0x2545F491u;
+  Table* registry = nullptr;
+  Value registryValue; // registry as a value, for kRegistryIndex
+  Table* globals = nullptr;
+  Table* typeMt[9] = {}; // metatables of the basic types other than table/userdata
+  LString* tmname[TM_N] = {};
+  LString* memerrmsg = nullptr;
+};
+
+// ---- memory and GC (Gc.cpp) ----
+void* rawAlloc(Thread* L, std::size_t size);
+void rawFree(Global* g, void* p, std::size_t size);
+template <class T> T* newObject(Thread* L, Tag tt, std::size_t size);
+void linkObject(Global* g, GCObject* o, Tag tt);
+void freeObject(Global* g, GCObject* o);
+void checkGC(Thread* L);
+void fullGC(Thread* L);
+void checkFinalizer(Thread* L, GCObject* o, Table* mt); // called by setmetatable
+void freeAll(Global* g);
+
+template <class T> T* newObject(Thread* L, Tag tt, std::size_t size) {
+  void* mem = rawAlloc(L, size);
+  T* o = new (mem) T();
+  linkObject(L->g, o, tt);
+  return o;
+}
+
+// ---- strings (String.cpp) ----
+LString* newString(Thread* L, std::string_view s);
+LString* newFixedString(Thread* L, std::string_view s); // never collected
+std::uint32_t stringHash(LString* s);
+bool stringEq(const LString* a, const LString* b);
+void removeShortString(Global* g, LString* s);
+inline Value strValue(LString* s) {
+  return Value::object(s, s->len <= kMaxShortLen ? Tag::ShortString : Tag::LongString);
+}
+
+// ---- tables (Table.cpp) ----
+Table* newTable(Thread* L);
+void freeTable(Global* g, Table* t);
+extern const Value kAbsent; // a nil to return pointers to
+const Value* tableGet(Table* t, const Value& key);
+const Value* tableGetInt(Table* t, std::int64_t key);
+const Value* tableGetStr(Table* t, LString* key);
+void tableSet(Thread* L, Table* t, const Value& key, const Value& val);
+void tableSetInt(Thread* L, Table* t, std::int64_t key, const Value& val);
+void tableResize(Thread* L, Table* t, std::uint32_t asize, std::uint32_t hsize);
+std::int64_t tableLength(Table* t);
+// kv[0] is the previous key (nil to start); on true kv[0], kv[1] hold the next entry.
+bool tableNext(Thread* L, Table* t, Value* kv);
+std::size_t tableBytes(const Table* t);
+
+// ---- numbers (Number.cpp) ----
+bool stringToNumber(std::string_view s, Value& out);
+std::string numberToString(const Value& v);
+enum class F2I { Eq, Floor, Ceil };
+bool floatToInt(double n, std::int64_t& out, F2I mode);
+bool toIntegerNS(const Value& v, std::int64_t& out, F2I mode = F2I::Eq); // no strings
+bool toInteger(const Value& v, std::int64_t& out, F2I mode = F2I::Eq);   // strings convert
+bool toNumber(const Value& v, double& out);                              // strings convert
+bool toNumberValue(const Value& v, Value& out); // number or numeric string -> number value
+std::int64_t intDiv(Thread* L, std::int64_t a, std::int64_t b);
+std::int64_t intMod(Thread* L, std::int64_t a, std::int64_t b);
+double floatMod(double a, double b);
+std::int64_t shiftLeft(std::int64_t x, std::int64_t y);
+// Arithmetic on numbers only (no metamethods, no strings); false if not applicable.
+bool rawArith(Thread* L, ArithOp op, const Value& a, const Value& b, Value& res);
+bool numLess(const Value& a, const Value& b);
+bool numLessEq(const Value& a, const Value& b);
+
+// ---- functions, upvalues, to-be-closed (Func.cpp) ----
+LClosure* newLClosure(Thread* L, int nupvals);
+NClosure* newNClosure(Thread* L, int nupvals);
+UpVal* findUpval(Thread* L, std::ptrdiff_t level);
+void closeUpvals(Thread* L, std::ptrdiff_t level);
+void newTbc(Thread* L, std::ptrdiff_t level);
+// Closes upvalues and to-be-closed variables at or above level; with an error status the error
+// value is L->errorValue. Returns the status after closing (a __close error replaces it).
+void closeFrame(Thread* L, std::ptrdiff_t level, Status status);
+LProto* loadProto(Thread* L, const std::shared_ptr<const Proto>& p);
+Userdata* newUserdataObj(Thread* L, std::size_t size);
+
+// ---- metamethods and generic operations (Meta.cpp) ----
+Table* metatableOf(Thread* L, const Value& o);
+const Value* fastTm(Thread* L, Table* mt, TMS e);
+const Value* tmByObj(Thread* L, const Value& o, TMS e);
+// res is a stack index: the stack may move while a metamethod runs.
+void getValue(Thread* L, const Value* t, const Value* key, std::ptrdiff_t res);
+void setValue(Thread* L, const Value* t, const Value* key, const Value* val);
+void callTmRes(Thread* L, const Value& f, const Value& a, const Value& b, std::ptrdiff_t res);
+void arithTm(Thread* L, const Value* p1, const Value* p2, std::ptrdiff_t res, TMS event,
+             bool flip = false);
+bool lessThan(Thread* L, const Value* a, const Value* b);
+bool lessEqual(Thread* L, const Value* a, const Value* b);
+bool rawEquals(const Value& a, const Value& b);
+bool equalObj(Thread* L, const Value* a, const Value* b);
+void concatValues(Thread* L, int total); // the total values at the stack top -> one
+void objLen(Thread* L, std::ptrdiff_t res, const Value* rb);
+LString* toStringObj(Thread* L, const Value& v); // numbers and strings only (nullptr otherwise)
+std::string_view displayString(Thread* L, std::ptrdiff_t idx, std::ptrdiff_t out);
+void arithValue(Thread* L, ArithOp op, const Value* a, const Value* b, std::ptrdiff_t res);
+
+// ---- calls, errors, stacks, coroutines (Do.cpp) ----
+[[noreturn]] void throwError(Thread* L, Status status); // value in L->errorValue
+[[noreturn]] void throwValue(Thread* L, const Value& v);
+[[noreturn]] void throwMemError(Thread* L);
+void growStack(Thread* L, std::ptrdiff_t n);
+inline void ensureStack(Thread* L, std::ptrdiff_t n) {
+  if (L->stacksize - L->stop <= n)
+    growStack(L, n);
+}
+CallInfo* nextCi(Thread* L);
+CallInfo* precall(Thread* L, std::ptrdiff_t func, int nresults);
+void poscall(Thread* L, CallInfo* ci, int nres);
+void callValue(Thread* L, std::ptrdiff_t func, int nresults);
+Status pcallValue(Thread* L, std::ptrdiff_t func, int nresults, std::ptrdiff_t errfunc);
+void adjustVarargs(Thread* L, CallInfo* ci, const Proto* p);
+
+// ---- debug information and error messages (Debug.cpp) ----
+[[noreturn]] void runError(Thread* L, std::string_view msg);
+[[noreturn]] void typeError(Thread* L, const Value* o, const char* op);
+[[noreturn]] void callError(Thread* L, const Value* o);
+[[noreturn]] void forError(Thread* L, const Value* o, const char* what);
+[[noreturn]] void concatError(Thread* L, const Value* a, const Value* b);
+[[noreturn]] void opintError(Thread* L, const Value* a, const Value* b, const char* msg);
+[[noreturn]] void toIntError(Thread* L, const Value* a, const Value* b);
+[[noreturn]] void orderError(Thread* L, const Value* a, const Value* b);
+std::string varInfo(Thread* L, const Value* o);
+std::string functionName(Thread* L, CallInfo* ci, std::string* kind);
+int currentLine(Thread* L, CallInfo* ci);
+std::string whereInfo(Thread* L, CallInfo* ci);
+std::string buildTraceback(Thread* L, std::string_view msg, int level);
+const char* objTypeName(Thread* L, const Value& o); // honours __name
+
+// ---- interpreter (Interp.cpp) ----
+void execute(Thread* L, CallInfo* ci);
+
+} // namespace sloth::vm
