@@ -1,5 +1,8 @@
 #include "sloth/stdlib/text/LuaNumber.h"
 
+#include "sloth/stdlib/text/CharClass.h"
+#include "sloth/stdlib/text/LibError.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -86,6 +89,38 @@ std::optional<LuaNumber> stringToNumber(std::string_view text) {
   if (auto real = stringToFloat(text))
     return LuaNumber{*real};
   return std::nullopt;
+}
+
+std::optional<std::int64_t> stringToIntegerInBase(std::string_view text, std::int64_t base) {
+  if (base < 2 || base > 36)
+    throw LibError("base out of range", 2);
+  // A Lua string passed to C: the numeral ends at a zero byte, which then fails the end check.
+  std::size_t i = 0;
+  while (i < text.size() && isSpace(text[i]))
+    i++;
+  bool negative = false;
+  if (i < text.size() && text[i] == '-') {
+    negative = true;
+    i++;
+  } else if (i < text.size() && text[i] == '+') {
+    i++;
+  }
+  if (i >= text.size() || !isAsciiAlnum(static_cast<unsigned char>(text[i])))
+    return std::nullopt; // no digit
+  std::uint64_t value = 0;
+  do {
+    auto c = static_cast<unsigned char>(text[i]);
+    int digit = isAsciiDigit(c) ? c - '0' : toAsciiLower(c) - 'a' + 10;
+    if (digit >= base)
+      return std::nullopt;
+    value = value * static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(digit);
+    i++;
+  } while (i < text.size() && isAsciiAlnum(static_cast<unsigned char>(text[i])));
+  while (i < text.size() && isSpace(text[i]))
+    i++;
+  if (i != text.size())
+    return std::nullopt;
+  return static_cast<std::int64_t>(negative ? 0 - value : value);
 }
 
 std::string floatToString(double value) {

@@ -18,6 +18,11 @@ using LuaNumber = std::variant<std::int64_t, double>;
 /// no "inf"/"nan". Returns nullopt when the string is not a numeral.
 std::optional<LuaNumber> stringToNumber(std::string_view text);
 
+/// tonumber(text, base) for a string (lbaselib.c l_str2int): optional sign, digits and letters
+/// of `base` (2..36), surrounding whitespace; wraps around on overflow. nullopt is fail.
+/// Argument error #2 "base out of range".
+std::optional<std::int64_t> stringToIntegerInBase(std::string_view text, std::int64_t base);
+
 /// tostring() of a float: "%.14g", plus ".0" when the result looks like an integer.
 std::string floatToString(double value);
 
