@@ -13,4 +13,10 @@ using Action = std::function<int()>;
 // `slothc defs --out DIR`: writes the embedded module signatures for lua-language-server.
 Action addDefsCommand(CLI::App& app);
 
+// `slothc check FILE...`: syntax and compile-time diagnostics as text, gcc or json.
+Action addCheckCommand(CLI::App& app);
+
+// `slothc dump-ast FILE` (hidden): the resolved AST as S-expressions, for tests.
+Action addDumpAstCommand(CLI::App& app);
+
 } // namespace sloth::slothc

@@ -9,13 +9,14 @@
 
 int main(int argc, char** argv) {
   CLI::App app{"slothc: check and compile sloth automation scripts (Lua 5.4)", "slothc"};
-  app.set_version_flag("--version",
-                       fmt::format("slothc {} (bundle format {})", sloth::kVersion,
-                                   sloth::kBundleFormatVersion));
+  app.set_version_flag("--version", fmt::format("slothc {} (bundle format {})", sloth::kVersion,
+                                                sloth::kBundleFormatVersion));
   app.require_subcommand(0, 1);
 
   std::vector<sloth::slothc::Action> actions;
+  actions.push_back(sloth::slothc::addCheckCommand(app));
   actions.push_back(sloth::slothc::addDefsCommand(app));
+  actions.push_back(sloth::slothc::addDumpAstCommand(app));
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,85 @@
+#include "sloth/frontend/SourceManager.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace sloth {
+
+FileId SourceManager::addBuffer(std::string name, std::string text) {
+  auto file = std::make_unique<File>();
+  file->name = std::move(name);
+  file->text = std::move(text);
+  file->lineStarts.push_back(0);
+  const std::string& t = file->text;
+  // Lua counts "\n", "\r", "\r\n" and "\n\r" each as one line break.
+  for (size_t i = 0; i < t.size(); ++i) {
+    char c = t[i];
+    if (c != '\n' && c != '\r')
+      continue;
+    if (i + 1 < t.size() && (t[i + 1] == '\n' || t[i + 1] == '\r') && t[i + 1] != c)
+      ++i;
+    file->lineStarts.push_back(static_cast<uint32_t>(i + 1));
+  }
+  files_.push_back(std::move(file));
+  return static_cast<FileId>(files_.size() - 1);
+}
+
+std::optional<FileId> SourceManager::addFile(const std::string& path, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  if (text.str().size() > UINT32_MAX - 1) {
+    error = "file too large (limit is 4 GiB)";
+    return std::nullopt;
+  }
+  return addBuffer(path, std::move(text).str());
+}
+
+uint32_t SourceManager::lineOf(FileId file, uint32_t offset) const {
+  const auto& starts = files_[file]->lineStarts;
+  auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+  return static_cast<uint32_t>(it - starts.begin());
+}
+
+uint32_t SourceManager::columnOf(FileId file, uint32_t offset) const {
+  const File& f = *files_[file];
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(f.text.size()));
+  return offset - f.lineStarts[lineOf(file, offset) - 1] + 1;
+}
+
+SourceLocation SourceManager::location(FileId file, uint32_t offset) const {
+  return {name(file), lineOf(file, offset), columnOf(file, offset)};
+}
+
+std::string SourceManager::describe(FileId file, uint32_t offset) const {
+  SourceLocation loc = location(file, offset);
+  return std::string(loc.file) + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
+}
+
+uint32_t SourceManager::lineCount(FileId file) const {
+  return static_cast<uint32_t>(files_[file]->lineStarts.size());
+}
+
+std::string_view SourceManager::lineText(FileId file, uint32_t line) const {
+  const File& f = *files_[file];
+  if (line == 0 || line > f.lineStarts.size())
+    return {};
+  size_t begin = f.lineStarts[line - 1];
+  size_t end = begin;
+  while (end < f.text.size() && f.text[end] != '\n' && f.text[end] != '\r')
+    ++end;
+  return std::string_view(f.text).substr(begin, end - begin);
+}
+
+} // namespace sloth

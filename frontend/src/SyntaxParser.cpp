@@ -1,0 +1,320 @@
+#include "SyntaxParser.h"
+
+#include "AstBuilder.h"
+
+#include "antlr4-runtime.h"
+
+#include <string>
+
+namespace sloth {
+
+using grammar::LuaParser;
+
+// The lexer's TokenKind numbering is the grammar's `tokens {}` order.
+static_assert(static_cast<size_t>(TokenKind::Name) == LuaParser::NAME);
+static_assert(static_cast<size_t>(TokenKind::End) == LuaParser::END);
+static_assert(static_cast<size_t>(TokenKind::While) == LuaParser::WHILE);
+static_assert(static_cast<size_t>(TokenKind::Plus) == LuaParser::PLUS);
+static_assert(static_cast<size_t>(TokenKind::Lt) == LuaParser::LT);
+static_assert(static_cast<size_t>(TokenKind::DbColon) == LuaParser::DBCOLON);
+static_assert(static_cast<size_t>(TokenKind::Ellipsis) == LuaParser::ELLIPSIS);
+
+namespace {
+
+// Feeds the hand-lexed tokens to ANTLR. Token text is not copied: messages are worded from our
+// own Token vector, by token index.
+class LexedTokenSource : public antlr4::TokenSource {
+public:
+  explicit LexedTokenSource(const std::vector<Token>& tokens) : tokens_(tokens) {}
+
+  std::unique_ptr<antlr4::Token> nextToken() override {
+    const Token& t = tokens_[current_];
+    size_t type = t.kind == TokenKind::Eof ? antlr4::Token::EOF : static_cast<size_t>(t.kind);
+    auto token = std::make_unique<antlr4::CommonToken>(
+        std::pair<antlr4::TokenSource*, antlr4::CharStream*>(this, nullptr), type,
+        antlr4::Token::DEFAULT_CHANNEL, t.range.begin, t.range.end == 0 ? 0 : t.range.end - 1);
+    if (current_ + 1 < tokens_.size())
+      ++current_;
+    return token;
+  }
+  size_t getLine() const override { return tokens_[current_].line; }
+  size_t getCharPositionInLine() override { return 0; }
+  antlr4::CharStream* getInputStream() override { return nullptr; }
+  std::string getSourceName() override { return "lua"; }
+  antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override {
+    return antlr4::CommonTokenFactory::DEFAULT.get();
+  }
+
+private:
+  const std::vector<Token>& tokens_;
+  size_t current_ = 0;
+};
+
+// Words a syntax error the way luac does ("'then' expected near 'print'"), names where an
+// unclosed block was opened, and adds hints for mistakes carried over from other languages.
+class SyntaxErrorReporter {
+public:
+  SyntaxErrorReporter(std::string_view source, const std::vector<Token>& tokens, FileId file,
+                      DiagnosticEngine& diags)
+      : source_(source), tokens_(tokens), file_(file), diags_(diags) {}
+
+  unsigned count() const { return count_; }
+
+  void report(antlr4::Parser* parser, antlr4::Token* offending,
+              const antlr4::misc::IntervalSet& expected) {
+    size_t index = offending ? offending->getTokenIndex() : tokens_.size() - 1;
+    if (index >= tokens_.size())
+      index = tokens_.size() - 1;
+    if (count_ > 0 && index == lastIndex_)
+      return; // recovery re-reports at the same token; once is enough
+    lastIndex_ = index;
+    if (count_ == kMaxSyntaxErrors) {
+      diags_.report(Severity::Info, "too-many-errors", file_, tokens_[index].range,
+                    "too many syntax errors; stopped checking this file");
+      throw antlr4::ParseCancellationException();
+    }
+    ++count_;
+    compose(parser, index, expected);
+  }
+
+private:
+  std::string_view source_;
+  const std::vector<Token>& tokens_;
+  FileId file_;
+  DiagnosticEngine& diags_;
+  unsigned count_ = 0;
+  size_t lastIndex_ = 0;
+
+  static bool has(const antlr4::misc::IntervalSet& set, TokenKind kind) {
+    return set.contains(static_cast<size_t>(kind));
+  }
+
+  // The token that opened the construct `closer` would close, from the parser's rule stack.
+  const Token* opener(antlr4::Parser* parser, TokenKind closer) const {
+    for (antlr4::tree::ParseTree* c = parser->getContext(); c; c = c->parent) {
+      auto* rule = dynamic_cast<antlr4::ParserRuleContext*>(c);
+      if (!rule || !rule->getStart())
+        continue;
+      size_t startIndex = rule->getStart()->getTokenIndex();
+      if (startIndex >= tokens_.size())
+        continue;
+      const Token& start = tokens_[startIndex];
+      switch (closer) {
+      case TokenKind::End:
+        if (dynamic_cast<LuaParser::FuncbodyContext*>(rule)) {
+          // funcbody starts at '('; the 'function' keyword is just before it (after the name).
+          for (size_t i = startIndex; i-- > 0;)
+            if (tokens_[i].kind == TokenKind::Function)
+              return &tokens_[i];
+          return nullptr;
+        }
+        if (dynamic_cast<LuaParser::IfStatContext*>(rule) ||
+            dynamic_cast<LuaParser::WhileStatContext*>(rule) ||
+            dynamic_cast<LuaParser::DoStatContext*>(rule) ||
+            dynamic_cast<LuaParser::NumericForStatContext*>(rule) ||
+            dynamic_cast<LuaParser::GenericForStatContext*>(rule))
+          return &start;
+        break;
+      case TokenKind::Until:
+        if (dynamic_cast<LuaParser::RepeatStatContext*>(rule))
+          return &start;
+        break;
+      case TokenKind::RParen:
+        if (start.kind == TokenKind::LParen)
+          return &start;
+        break;
+      case TokenKind::RBrace:
+        if (start.kind == TokenKind::LBrace)
+          return &start;
+        break;
+      case TokenKind::RBracket:
+        if (start.kind == TokenKind::LBracket)
+          return &start;
+        break;
+      default:
+        return nullptr;
+      }
+    }
+    return nullptr;
+  }
+
+  // "'end' expected (to close 'function' at line 3)", or without the parenthesis when the
+  // opener is on the offending token's line (as luac words it).
+  std::string closing(antlr4::Parser* parser, TokenKind closer, const Token& offending) const {
+    std::string message = "'" + std::string(spelling(closer)) + "' expected";
+    if (const Token* open = opener(parser, closer); open && open->line != offending.line)
+      message += " (to close '" + std::string(spelling(open->kind)) + "' at line " +
+                 std::to_string(open->line) + ")";
+    return message;
+  }
+
+  static bool isArithmetic(TokenKind k) {
+    switch (k) {
+    case TokenKind::Plus:
+    case TokenKind::Minus:
+    case TokenKind::Star:
+    case TokenKind::Slash:
+    case TokenKind::DSlash:
+    case TokenKind::Percent:
+    case TokenKind::Caret:
+    case TokenKind::Concat:
+    case TokenKind::Amp:
+    case TokenKind::Pipe:
+    case TokenKind::Tilde:
+    case TokenKind::Shl:
+    case TokenKind::Shr:
+      return true;
+    default:
+      return false;
+    }
+  }
+
+  void compose(antlr4::Parser* parser, size_t index, const antlr4::misc::IntervalSet& expected) {
+    const Token& off = tokens_[index];
+    const std::string near = " near " + describeToken(off, source_);
+    bool atBlockEnd = off.kind == TokenKind::Eof || off.kind == TokenKind::End ||
+                      off.kind == TokenKind::Else || off.kind == TokenKind::Elseif ||
+                      off.kind == TokenKind::Until;
+    bool expectsStatement = has(expected, TokenKind::Local) || has(expected, TokenKind::If);
+    bool expectsExpression = has(expected, TokenKind::Nil) && has(expected, TokenKind::Numeral);
+    std::optional<FixIt> fix;
+    std::string message;
+
+    // `x += 1`: an operator glued to '='.
+    if (isArithmetic(off.kind) && index + 1 < tokens_.size() &&
+        tokens_[index + 1].kind == TokenKind::Assign &&
+        tokens_[index + 1].range.begin == off.range.end) {
+      std::string target = index > 0 && tokens_[index - 1].kind == TokenKind::Name
+                               ? tokens_[index - 1].text
+                               : std::string("x");
+      std::string op = std::string(spelling(off.kind));
+      diags_.error("syntax-error", file_, {off.range.begin, tokens_[index + 1].range.end},
+                   "syntax error near '" + op + "='; Lua has no compound assignment: write '" +
+                       target + " = " + target + " " + op + " ...'");
+      return;
+    }
+
+    if (has(expected, TokenKind::End) && (atBlockEnd || !expectsStatement)) {
+      message = closing(parser, TokenKind::End, off) + near;
+    } else if (has(expected, TokenKind::Until) && (atBlockEnd || !expectsStatement)) {
+      message = closing(parser, TokenKind::Until, off) + near;
+    } else if (expected.contains(antlr4::Token::EOF) && !expectsStatement) {
+      message = "'<eof>' expected" + near;
+    } else if (expectsExpression) {
+      message = "unexpected symbol" + near + " (expected an expression)";
+      if (off.kind == TokenKind::LBracket)
+        message += "; Lua table constructors use braces: {1, 2}, not [1, 2]";
+    } else if (expectsStatement) {
+      message = "unexpected symbol" + near;
+      if (off.kind == TokenKind::LBracket)
+        message += "; Lua table constructors use braces: {1, 2}, not [1, 2]";
+    } else if (has(expected, TokenKind::LParen) && has(expected, TokenKind::String) &&
+               has(expected, TokenKind::LBrace) && expected.size() == 3) {
+      message = "function arguments expected" + near;
+    } else if (expected.size() == 1 && !expected.contains(antlr4::Token::EOF)) {
+      auto kind = static_cast<TokenKind>(expected.getMinElement());
+      if (kind == TokenKind::Name) {
+        message = "<name> expected" + near;
+      } else if (kind == TokenKind::RParen || kind == TokenKind::RBrace ||
+                 kind == TokenKind::RBracket) {
+        message = closing(parser, kind, off) + near;
+      } else {
+        message = "'" + std::string(spelling(kind)) + "' expected" + near;
+        if ((kind == TokenKind::Then || kind == TokenKind::Do) && index > 0) {
+          uint32_t after = tokens_[index - 1].range.end;
+          fix = FixIt{{after, after}, std::string(" ") + spelling(kind)};
+        }
+      }
+    } else if (expected.size() <= 3 && !expected.contains(antlr4::Token::EOF)) {
+      std::string list;
+      std::vector<ssize_t> values = expected.toList();
+      for (size_t i = 0; i < values.size(); ++i) {
+        if (i > 0)
+          list += i + 1 == values.size() ? " or " : ", ";
+        list += "'" + std::string(spelling(static_cast<TokenKind>(values[i]))) + "'";
+      }
+      message = list + " expected" + near;
+    } else {
+      message = "unexpected symbol" + near;
+    }
+    Diagnostic& d = diags_.error("syntax-error", file_, off.range, message);
+    d.fixIt = fix;
+  }
+};
+
+class LuaErrorStrategy : public antlr4::DefaultErrorStrategy {
+public:
+  explicit LuaErrorStrategy(SyntaxErrorReporter& reporter) : reporter_(reporter) {}
+
+protected:
+  void reportNoViableAlternative(antlr4::Parser* p,
+                                 const antlr4::NoViableAltException& e) override {
+    reporter_.report(p, e.getOffendingToken(), e.getExpectedTokens());
+  }
+  void reportInputMismatch(antlr4::Parser* p, const antlr4::InputMismatchException& e) override {
+    reporter_.report(p, e.getOffendingToken(), e.getExpectedTokens());
+  }
+  void reportFailedPredicate(antlr4::Parser* p,
+                             const antlr4::FailedPredicateException& e) override {
+    reporter_.report(p, e.getOffendingToken(), e.getExpectedTokens());
+  }
+  void reportUnwantedToken(antlr4::Parser* p) override {
+    if (inErrorRecoveryMode(p))
+      return;
+    beginErrorCondition(p);
+    reporter_.report(p, p->getCurrentToken(), getExpectedTokens(p));
+  }
+  void reportMissingToken(antlr4::Parser* p) override {
+    if (inErrorRecoveryMode(p))
+      return;
+    beginErrorCondition(p);
+    reporter_.report(p, p->getCurrentToken(), getExpectedTokens(p));
+  }
+
+private:
+  SyntaxErrorReporter& reporter_;
+};
+
+} // namespace
+
+bool parseTokens(std::string_view source, LexedSource& lexed, FileId file, ast::AstContext& context,
+                 ast::Chunk& chunk, DiagnosticEngine& diags, ParseStats* stats) {
+  LexedTokenSource tokenSource(lexed.tokens);
+  antlr4::CommonTokenStream stream(&tokenSource);
+  LuaParser parser(&stream);
+  parser.removeErrorListeners();
+
+  // Stage 1: SLL prediction, bail out at the first error. The grammar is written so that valid
+  // input never needs more (research/antlr.md §3); this is the fast path.
+  auto* interpreter = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
+  interpreter->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  LuaParser::ChunkContext* tree = nullptr;
+  try {
+    tree = parser.chunk();
+  } catch (const antlr4::ParseCancellationException&) {
+    tree = nullptr;
+  }
+
+  // Stage 2: full LL with error recovery, to tell SLL weakness from real errors and to report
+  // every independent error.
+  if (!tree) {
+    if (stats)
+      ++stats->sllFallbacks;
+    SyntaxErrorReporter reporter(source, lexed.tokens, file, diags);
+    stream.seek(0);
+    parser.reset();
+    parser.setErrorHandler(std::make_shared<LuaErrorStrategy>(reporter));
+    interpreter->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    try {
+      tree = parser.chunk();
+    } catch (const antlr4::ParseCancellationException&) {
+      return false;
+    }
+    if (reporter.count() > 0 || parser.getNumberOfSyntaxErrors() > 0)
+      return false;
+  }
+  return buildChunk(tree, source, lexed, file, context, chunk, diags);
+}
+
+} // namespace sloth
