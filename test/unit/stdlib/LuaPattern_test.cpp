@@ -85,6 +85,16 @@ TEST(LuaPattern, MatchesLua54OnEveryOracleCase) {
                                   << "\", " << c.init << ")";
 }
 
+TEST(LuaPattern, MatchesLua54OnRandomlyAssembledPatterns) {
+  static const std::vector<PatternCase> cases = {
+#include "PatternRandomCases.inc"
+  };
+  ASSERT_EQ(cases.size(), 700u);
+  for (const auto& c : cases)
+    EXPECT_EQ(run(c), c.expected) << c.function << "(\"" << c.subject << "\", \"" << c.pattern
+                                  << "\", " << c.init << ")";
+}
+
 TEST(LuaPattern, CharacterClassesFollowTheCLocaleForAllBytes) {
   // Expected sets from lua5.4: for each class, the bytes (0..255) it matches.
   struct ClassCase {
