@@ -49,6 +49,15 @@ TEST(StringFormat, MatchesLua54OnEveryOracleCase) {
     EXPECT_EQ(run(c), c.expected) << "format: " << c.format;
 }
 
+TEST(StringFormat, MatchesLua54OnRandomSpecifications) {
+  static const std::vector<FormatCase> cases = {
+#include "FormatRandomCases.inc"
+  };
+  ASSERT_EQ(cases.size(), 600u);
+  for (const auto& c : cases)
+    EXPECT_EQ(run(c), c.expected) << "format: " << c.format;
+}
+
 TEST(StringFormat, PercentSUsesTheToStringCallbackForOtherValues) {
   std::vector<FormatArg> args = {tableArg()};
   EXPECT_EQ(stringFormat("[%s]", args), "[table: 0x1234]");
