@@ -300,7 +300,7 @@ std::string disassembleInstruction(const vm::Proto& p, int pc) {
     break;
   case OpCode::TAILCALL:
     operands = fmt::format("{} {} {}{}", a, b, c, kbit ? "k" : "");
-    comment = fmt::format("{} in", b == 0 ? std::string("all") : std::to_string(b - 1));
+    comment = fmt::format("{} in", b - 1); // luac prints -1 for "up to the top"
     break;
   case OpCode::RETURN:
     operands = fmt::format("{} {} {}{}", a, b, c, kbit ? "k" : "");

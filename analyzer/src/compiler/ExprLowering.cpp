@@ -140,8 +140,10 @@ void Lowering::table(const ast::TableExpr& t, ExprValue& v) {
   int pending = 0; // array items in registers awaiting SETLIST
   int hashCount = 0;
   ExprValue item; // the last array item, not yet in a register
+  SourceRange itemRange;
   for (const ast::TableField& field : t.fields) {
     if (item.kind != ValueKind::Void) {
+      fs.setLineToEnd(itemRange);
       fs.exprToNextReg(item);
       item = ExprValue();
       if (pending == vm::LFIELDS_PER_FLUSH) {
@@ -152,6 +154,7 @@ void Lowering::table(const ast::TableExpr& t, ExprValue& v) {
     }
     if (field.kind == ast::TableField::Kind::Positional) {
       expr(field.value, item);
+      itemRange = field.value->range;
       ++pending;
       continue;
     }
@@ -172,6 +175,7 @@ void Lowering::table(const ast::TableExpr& t, ExprValue& v) {
     ++hashCount;
   }
   if (pending > 0) {
+    fs.setLineToEnd(t.range); // luac: the closing brace's line
     if (item.isMultiValue()) {
       fs.setMultiReturn(item);
       fs.emitSetList(v.info, stored, -1);
