@@ -164,14 +164,14 @@ TEST(Interp, VarargsAndMultipleResults) {
   EXPECT_EQ(vm.L.toInteger(3), 3);
   // Extra arguments to the main chunk are its varargs.
   Asm m2 = Asm::main();
-  m2.op(ABC(O::VARARG, 0, 3, 0)).op(ABC(O::RETURN, 0, 3, 0));
+  m2.op(ABC(O::VARARG, 0, 0, 3)).op(ABC(O::RETURN, 0, 3, 0));
   vm.L.setTop(0);
   vm.L.load(m2.done(3));
   vm.L.pushString("a");
   ASSERT_EQ(vm.L.pcall(1, kMultRet, 0), Status::Ok);
   ASSERT_EQ(vm.L.top(), 2) << str(vm.L, 1) << str(vm.L, 2);
   EXPECT_EQ(str(vm.L, 1), "a") << str(vm.L, 2);
-  EXPECT_TRUE(vm.L.isNil(2));
+  EXPECT_TRUE(vm.L.isNil(2)) << str(vm.L, 2);
 }
 
 // local function loop(n) if n == 0 then return "done" end return loop(n - 1) end
