@@ -75,6 +75,15 @@ TEST(StringPack, MatchesLua54OnEveryOracleCase) {
     EXPECT_EQ(run(c), c.expected) << c.function << "(\"" << c.format << "\")";
 }
 
+TEST(StringPack, MatchesLua54OnRandomFormats) {
+  static const std::vector<PackCase> cases = {
+#include "PackRandomCases.inc"
+  };
+  ASSERT_GT(cases.size(), 800u);
+  for (const auto& c : cases)
+    EXPECT_EQ(run(c), c.expected) << c.function << "(\"" << c.format << "\")";
+}
+
 TEST(StringPack, RoundTripsEveryIntegerWidth) {
   for (int size = 1; size <= 16; size++) {
     for (const char* endian : {"<", ">"}) {
