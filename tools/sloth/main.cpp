@@ -1,20 +1,32 @@
 // sloth: the runtime driver. Thin: argument parsing and wiring only (design §2).
+#include "Commands.h"
+
 #include "sloth/Version.h"
 
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <vector>
+
 int main(int argc, char** argv) {
-  CLI::App app{"sloth: run sloth automation scripts and bundles", "sloth"};
+  CLI::App app{"sloth: run sloth automation scripts", "sloth"};
   app.set_version_flag("--version", fmt::format("sloth {} (bundle format {})", sloth::kVersion,
                                                 sloth::kBundleFormatVersion));
-  app.footer("`sloth run` and `sloth list` are not available yet: the VM is still being built.");
+  app.require_subcommand(0, 1);
+  app.footer("Tasks and workflows (`sloth run FILE WORKFLOW`, `sloth list`), bundles and "
+             "--dry-run are not available yet.");
+
+  std::vector<sloth::cli::Action> actions;
+  actions.push_back(sloth::cli::addRunCommand(app));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
+    int rc = app.exit(e); // prints help/version (0) or the usage error
     return rc == 0 ? 0 : 2;
   }
-  fmt::print("{}", app.help());
-  return 0;
+  for (auto& action : actions)
+    if (int rc = action(); rc >= 0)
+      return rc;
+  fmt::print(stderr, "{}", app.help());
+  return 2;
 }

@@ -1,0 +1,16 @@
+// sloth's subcommands: each registers its options on the CLI11 app and returns an action that
+// yields the exit code it wants (design §1), or -1 when its subcommand was not the one given.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace sloth::cli {
+
+using Action = std::function<int()>;
+
+// `sloth run FILE [ARGS...]`: runs a Lua script on the VM with the standard library.
+Action addRunCommand(CLI::App& app);
+
+} // namespace sloth::cli
