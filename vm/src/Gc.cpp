@@ -191,12 +191,9 @@ static void traverseTable(Thread* L, Table* t) {
 static void traverseThread(Global* g, Thread* th) {
   if (!th->stack)
     return;
-  std::ptrdiff_t maxTop = th->stop;
-  for (CallInfo* ci = th->ci; ci; ci = ci->prev)
-    if (ci->top > maxTop)
-      maxTop = ci->top;
-  if (maxTop > th->stacksize)
-    maxTop = th->stacksize;
+  // Everything live is below the top: the interpreter raises the top to its frame's limit before
+  // anything can collect, and a frame's caller's registers lie below the frame.
+  std::ptrdiff_t maxTop = th->stop < th->stacksize ? th->stop : th->stacksize;
   for (std::ptrdiff_t i = 0; i < maxTop; i++)
     markValue(g, th->stack[i]);
   // Slots above every frame are dead: clear them so they never hold dangling references.
@@ -409,6 +406,7 @@ void fullGC(Thread* L) {
   sweepList(g, &g->finobj);
   for (GCObject* o = g->tobefnz; o; o = o->next)
     o->marked &= static_cast<std::uint8_t>(~kMarkBit);
+  g->mainThread->marked &= static_cast<std::uint8_t>(~kMarkBit); // not on any list
   g->gcThreshold = g->totalBytes * 2 < 256 * 1024 ? 256 * 1024 : g->totalBytes * 2;
   g->gcRunning = false;
   callPendingFinalizers(L);

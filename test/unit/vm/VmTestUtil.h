@@ -180,8 +180,11 @@ inline Status run(Thread& L, const std::shared_ptr<Proto>& p, int nresults = kMu
   return L.pcall(0, nresults, 0);
 }
 
+// tostring of a stack value, leaving the stack as it was.
 inline std::string str(Thread& L, int idx) {
-  return std::string(L.toDisplayString(idx));
+  std::string s(L.toDisplayString(idx));
+  L.pop();
+  return s;
 }
 
 } // namespace vmtest
