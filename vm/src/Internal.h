@@ -120,7 +120,7 @@ const Value* tmByObj(Thread* L, const Value& o, TMS e);
 // res is a stack index: the stack may move while a metamethod runs.
 void getValue(Thread* L, const Value* t, const Value* key, std::ptrdiff_t res);
 void setValue(Thread* L, const Value* t, const Value* key, const Value* val);
-void callTmRes(Thread* L, const Value& f, const Value& a, const Value& b, std::ptrdiff_t res);
+void callTmRes(Thread* L, Value f, Value a, Value b, std::ptrdiff_t res);
 void arithTm(Thread* L, const Value* p1, const Value* p2, std::ptrdiff_t res, TMS event,
              bool flip = false);
 bool lessThan(Thread* L, const Value* a, const Value* b);

@@ -43,7 +43,8 @@ const Value* tmByObj(Thread* L, const Value& o, TMS e) {
   return v->isNil() ? nullptr : v;
 }
 
-void callTmRes(Thread* L, const Value& f, const Value& a, const Value& b, std::ptrdiff_t res) {
+// Arguments by value: they may live in the stack, which ensureStack can move.
+void callTmRes(Thread* L, Value f, Value a, Value b, std::ptrdiff_t res) {
   ensureStack(L, 3);
   std::ptrdiff_t func = L->stop;
   L->stack[func] = f;
@@ -55,7 +56,7 @@ void callTmRes(Thread* L, const Value& f, const Value& a, const Value& b, std::p
   L->stack[res] = L->stack[L->stop];
 }
 
-static void callTm(Thread* L, const Value& f, const Value& a, const Value& b, const Value& c) {
+static void callTm(Thread* L, Value f, Value a, Value b, Value c) {
   ensureStack(L, 4);
   std::ptrdiff_t func = L->stop;
   L->stack[func] = f;

@@ -112,7 +112,7 @@ TEST(Coroutine, NativeSuspensionAndStatus) {
   ASSERT_EQ(nres, 3);
   ASSERT_EQ(L.top(), 5);
   EXPECT_EQ(str(L, -3), "result-a");
-  EXPECT_EQ(L.toInteger(-2), 99) << str(L, -3) << "," << str(L, -2) << "," << str(L, -1) << " top " << L.top();
+  EXPECT_EQ(L.toInteger(-2), 99);
   EXPECT_TRUE(L.toBoolean(-1));
   EXPECT_EQ(co->coStatus(&L), ThreadStatus::Dead);
 }
