@@ -78,6 +78,15 @@ TEST(Utf8, MatchesLua54OnEveryOracleCase) {
     EXPECT_EQ(run(c), c.expected) << "utf8." << c.function << "(\"" << c.subject << "\")";
 }
 
+TEST(Utf8, MatchesLua54OnRandomByteStrings) {
+  static const std::vector<Utf8Case> cases = {
+#include "Utf8RandomCases.inc"
+  };
+  ASSERT_EQ(cases.size(), 400u);
+  for (const auto& c : cases)
+    EXPECT_EQ(run(c), c.expected) << "utf8." << c.function << "(\"" << c.subject << "\")";
+}
+
 TEST(Utf8, CharPatternMatchesOneCharacterAtATime) {
   // lua5.4 -e 'for c in ("héllo日"):gmatch(utf8.charpattern) do io.write(#c, " ") end' --> 1 2 1 1
   // 1 3
