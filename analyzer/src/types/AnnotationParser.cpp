@@ -42,7 +42,11 @@ std::string validUtf8(std::string_view text) {
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
     auto c = static_cast<unsigned char>(text[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    size_t len = c < 0x80           ? 1
+                 : (c >> 5) == 0x6  ? 2
+                 : (c >> 4) == 0xE  ? 3
+                 : (c >> 3) == 0x1E ? 4
+                                    : 0;
     bool ok = len > 0 && i + len <= text.size();
     for (size_t k = 1; ok && k < len; ++k)
       ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
@@ -307,9 +311,12 @@ void readTag(P::TagContext* tag, TreeReader& r, Annotation& a, TypeContext& type
   } else {
     // The tags that carry only free text.
     static const std::pair<const char*, AnnotationTag> plain[] = {
-        {"deprecated", AnnotationTag::Deprecated}, {"diagnostic", AnnotationTag::Diagnostic},
-        {"see", AnnotationTag::See},               {"nodiscard", AnnotationTag::Nodiscard},
-        {"async", AnnotationTag::Async},           {"secret", AnnotationTag::Secret}};
+        {"deprecated", AnnotationTag::Deprecated},
+        {"diagnostic", AnnotationTag::Diagnostic},
+        {"see", AnnotationTag::See},
+        {"nodiscard", AnnotationTag::Nodiscard},
+        {"async", AnnotationTag::Async},
+        {"secret", AnnotationTag::Secret}};
     a.tag = AnnotationTag::Other;
     for (const auto& [word, kind] : plain)
       if (a.tagName == word)
@@ -358,8 +365,8 @@ TypeParse parseTypeExpression(std::string_view text, TypeContext& types) {
   if (!parsed.annotation)
     return result;
   if (!parsed.annotation->description.empty()) {
-    result.errors.push_back({0, "unexpected text after the type: '" +
-                                    parsed.annotation->description + "'"});
+    result.errors.push_back(
+        {0, "unexpected text after the type: '" + parsed.annotation->description + "'"});
     return result;
   }
   result.type = parsed.annotation->type;

@@ -71,7 +71,8 @@ private:
       return f == TypeKind::Integer || f == TypeKind::Number ||
              (f == TypeKind::NumberLiteral &&
               (from->isIntegerLiteral() ||
-               from->numberValue() == static_cast<double>(static_cast<int64_t>(from->numberValue()))));
+               from->numberValue() ==
+                   static_cast<double>(static_cast<int64_t>(from->numberValue()))));
     case TypeKind::NumberLiteral:
       if (f == TypeKind::NumberLiteral)
         return from->numberValue() == to->numberValue();
@@ -177,8 +178,8 @@ private:
           return false;
         continue;
       }
-      TypeRef want = target->optional ? ctx->optional(target->type) : target->type;
-      if (!check(field.type, want))
+      if (!(target->optional ? checkAllowingNil(field.type, target->type)
+                             : check(field.type, target->type)))
         return false;
     }
     // Only a table literal type lists all it has; a class may be extended at run time.
@@ -191,6 +192,21 @@ private:
           return false;
       }
     }
+    return true;
+  }
+
+  // An optional field may hold nil besides its declared type.
+  bool checkAllowingNil(TypeRef from, TypeRef to) {
+    TypeRef f = resolve(from);
+    if (!f)
+      return true;
+    if (f->kind() == TypeKind::Nil)
+      return true;
+    if (f->kind() != TypeKind::Union)
+      return check(f, to);
+    for (TypeRef m : f->members())
+      if (m->kind() != TypeKind::Nil && !check(m, to))
+        return false;
     return true;
   }
 

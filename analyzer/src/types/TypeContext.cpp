@@ -66,12 +66,12 @@ TypeRef TypeContext::intern(const std::string& key, std::unique_ptr<Type> type) 
 }
 
 TypeRef TypeContext::builtin(std::string_view name) const {
-  static constexpr TypeKind kinds[] = {
-      TypeKind::Any,   TypeKind::Unknown,  TypeKind::Nil,      TypeKind::Boolean,
-      TypeKind::Number, TypeKind::Integer, TypeKind::String,   TypeKind::Table,
-      TypeKind::Function, TypeKind::Userdata, TypeKind::Thread};
-  const TypeRef types[] = {any_,    unknown_,   nil_,      boolean_,  number_, integer_,
-                           string_, table_,     function_, userdata_, thread_};
+  static constexpr TypeKind kinds[] = {TypeKind::Any,      TypeKind::Unknown, TypeKind::Nil,
+                                       TypeKind::Boolean,  TypeKind::Number,  TypeKind::Integer,
+                                       TypeKind::String,   TypeKind::Table,   TypeKind::Function,
+                                       TypeKind::Userdata, TypeKind::Thread};
+  const TypeRef types[] = {any_,    unknown_, nil_,      boolean_,  number_, integer_,
+                           string_, table_,   function_, userdata_, thread_};
   for (size_t i = 0; i < std::size(kinds); ++i)
     if (primitiveName(kinds[i]) == name)
       return types[i];
@@ -144,7 +144,9 @@ TypeRef TypeContext::unionOf(std::span<const TypeRef> members) {
   return intern(key, std::move(t));
 }
 
-TypeRef TypeContext::optional(TypeRef type) { return unionOf({type, nil_}); }
+TypeRef TypeContext::optional(TypeRef type) {
+  return unionOf({type, nil_});
+}
 
 TypeRef TypeContext::withoutNil(TypeRef type) {
   if (type->kind() != TypeKind::Union)

@@ -59,17 +59,17 @@ struct Annotation {
   // The annotated name: @meta module, @class/@alias/@enum name, @field/@param name, @effect
   // kind, @cast variable. "..." for a vararg @param.
   std::string name;
-  bool optional = false; // `name?` on @field and @param
-  bool exact = false;    // @class (exact)
+  bool optional = false;                    // `name?` on @field and @param
+  bool exact = false;                       // @class (exact)
   std::vector<std::string> classAttributes; // @class (exact, partial) -> {"exact", "partial"}
   std::vector<std::string> parents;         // @class Name: Parent, Other
-  TypeRef type = nullptr;                   // @field, @param, @alias, @type, @overload, @vararg, @cast
-  TypeRef fieldKey = nullptr;               // @field [string] integer -> string
-  std::vector<ReturnAnnotation> returns;    // @return
-  std::vector<std::string> genericNames;    // @generic T, U
-  std::string planTemplate;                 // @plan "install {name}", without the quotes
-  std::string description;                  // free text after the structured part
-  std::vector<TypeNameUse> typeNames;       // names the types refer to (for "unknown type")
+  TypeRef type = nullptr;                // @field, @param, @alias, @type, @overload, @vararg, @cast
+  TypeRef fieldKey = nullptr;            // @field [string] integer -> string
+  std::vector<ReturnAnnotation> returns; // @return
+  std::vector<std::string> genericNames; // @generic T, U
+  std::string planTemplate;              // @plan "install {name}", without the quotes
+  std::string description;               // free text after the structured part
+  std::vector<TypeNameUse> typeNames;    // names the types refer to (for "unknown type")
 };
 
 struct AnnotationError {

@@ -13,5 +13,4 @@ namespace sloth::types {
 
 bool isAssignable(TypeRef from, TypeRef to);
 
-
 } // namespace sloth::types
