@@ -49,3 +49,20 @@ TEST(Proto, ConstantsKeepIntegerAndFloatApart) {
   EXPECT_TRUE(p.k[2] == Constant::string("x"));
   EXPECT_TRUE(Constant::nil().isNil());
 }
+
+#include "sloth/vm/Disasm.h"
+
+TEST(Disasm, ListsInstructionsWithOperandsAndConstants) {
+  Proto p;
+  p.source = "x.lua";
+  p.k.push_back(Constant::string("name"));
+  p.code.push_back(CREATE_ABC(OpCode::GETFIELD, 0, 1, 0));
+  p.code.push_back(CREATE_ABC(OpCode::ADDI, 0, 0, int2sC(-1)));
+  p.code.push_back(CREATE_sJ(OpCode::JMP, -3));
+  p.lineinfo = {4, 4, 5};
+  EXPECT_EQ(disassembleInstruction(p, 0), "GETFIELD  0 1 0\t; \"name\"");
+  EXPECT_EQ(disassembleInstruction(p, 1), "ADDI      0 0 -1");
+  EXPECT_EQ(disassembleInstruction(p, 2), "JMP       -3\t; to 1");
+  std::string all = disassemble(p);
+  EXPECT_NE(all.find("\t2\t[4]\tADDI      0 0 -1\n"), std::string::npos) << all;
+}
