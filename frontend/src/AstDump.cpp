@@ -30,6 +30,8 @@ public:
   }
 
 private:
+  int indent_ = 0; // of the statement being printed: nested function bodies go one deeper
+
   static std::string local(const Local* l) {
     std::string s = l->name;
     if (l->attrib == Attrib::Const)
@@ -64,6 +66,7 @@ private:
   }
 
   void statement(const Stat* s, int indent) {
+    indent_ = indent;
     for (const Comment* c : s->leadingComments)
       out += "(comment \"" + escape(c->text) + "\") ";
     switch (s->kind) {
@@ -232,9 +235,12 @@ private:
     case ExprKind::Vararg:
       out += "...";
       break;
-    case ExprKind::Function:
-      function(e->as<FunctionExpr>()->body, 0);
+    case ExprKind::Function: {
+      int saved = indent_;
+      function(e->as<FunctionExpr>()->body, indent_);
+      indent_ = saved;
       break;
+    }
     case ExprKind::Table: {
       out += "(table";
       for (const TableField& f : e->as<TableExpr>()->fields) {

@@ -65,8 +65,10 @@ public:
     size_t index = offending ? offending->getTokenIndex() : tokens_.size() - 1;
     if (index >= tokens_.size())
       index = tokens_.size() - 1;
-    if (count_ > 0 && index == lastIndex_)
-      return; // recovery re-reports at the same token; once is enough
+    // Recovery often trips again right after an error; one report per line keeps the
+    // cascade out while later, independent errors still show.
+    if (count_ > 0 && (index == lastIndex_ || tokens_[index].line == tokens_[lastIndex_].line))
+      return;
     lastIndex_ = index;
     if (count_ == kMaxSyntaxErrors) {
       diags_.report(Severity::Info, "too-many-errors", file_, tokens_[index].range,
@@ -194,7 +196,14 @@ private:
       return;
     }
 
-    if (has(expected, TokenKind::End) && (atBlockEnd || !expectsStatement)) {
+    TokenKind previous = index > 0 ? tokens_[index - 1].kind : TokenKind::Eof;
+    TokenKind beforePrevious = index > 1 ? tokens_[index - 2].kind : TokenKind::Eof;
+    if ((previous == TokenKind::Local && off.kind != TokenKind::Function) ||
+        previous == TokenKind::For || previous == TokenKind::Goto) {
+      message = "<name> expected" + near;
+    } else if (previous == TokenKind::Name && beforePrevious == TokenKind::For) {
+      message = "'=' or 'in' expected" + near;
+    } else if (has(expected, TokenKind::End) && (atBlockEnd || !expectsStatement)) {
       message = closing(parser, TokenKind::End, off) + near;
     } else if (has(expected, TokenKind::Until) && (atBlockEnd || !expectsStatement)) {
       message = closing(parser, TokenKind::Until, off) + near;

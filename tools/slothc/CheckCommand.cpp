@@ -85,7 +85,9 @@ int runCheck(const CheckOptions& options) {
   if (options.format == "json") {
     fmt::print("{}", renderJson(diags, sources, checked));
   } else {
-    bool color = options.format == "text" && isatty(fileno(stderr)) && !std::getenv("NO_COLOR");
+    // no-color.org: a non-empty NO_COLOR turns colors off.
+    const char* noColor = std::getenv("NO_COLOR");
+    bool color = options.format == "text" && isatty(fileno(stderr)) && !(noColor && *noColor);
     std::string out;
     for (const Diagnostic& d : diags.diagnostics())
       out += options.format == "gcc" ? renderGcc(d, sources) : renderText(d, sources, color);

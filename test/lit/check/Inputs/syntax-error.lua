@@ -1,0 +1,5 @@
+local x = 1
+if x then
+  break
+end
+local y = = 2
