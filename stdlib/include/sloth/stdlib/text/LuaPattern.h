@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -65,6 +66,9 @@ private:
   std::optional<std::size_t> lastMatchEnd_; // an empty match may not end here again
   PatternLimits limits_;
 };
+
+// The binding keeps a PatternMatcher in a userdata block that is freed without a destructor call.
+static_assert(std::is_trivially_destructible_v<PatternMatcher>);
 
 /// gsub's replacement through a function or a table: called with all captures (or the whole
 /// match); for a table the binding indexes it with captures[0]. Return nullopt for nil/false
