@@ -338,12 +338,28 @@ AnnotationParse parseAnnotation(std::string_view text, TypeContext& types,
   lexer.removeErrorListeners(); // the lexer cannot fail: any stray character is an ANY token
   antlr4::CommonTokenStream tokens(&lexer);
   P parser(&tokens);
-  CollectErrors errors(result.errors);
   parser.removeErrorListeners();
-  parser.addErrorListener(&errors);
-  P::AnnotationContext* tree = parser.annotation();
-  if (!result.errors.empty())
-    return result;
+  // Two stages (research/antlr.md §3): the fast SLL prediction first, bailing out at the first
+  // error; only then full LL with error reporting, so errors are exact and valid lines are quick.
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
+      antlr4::atn::PredictionMode::SLL);
+  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  P::AnnotationContext* tree = nullptr;
+  try {
+    tree = parser.annotation();
+  } catch (const antlr4::ParseCancellationException&) {
+    tokens.seek(0);
+    parser.reset();
+    parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
+        antlr4::atn::PredictionMode::LL);
+    CollectErrors errors(result.errors);
+    parser.addErrorListener(&errors);
+    tree = parser.annotation();
+    parser.removeErrorListeners();
+    if (!result.errors.empty())
+      return result;
+  }
 
   Annotation a;
   P::TagContext* tag = tree->tag();

@@ -40,19 +40,6 @@ bool takePrefix(std::string_view& s, std::string_view prefix) {
   return true;
 }
 
-// The value of an alias continuation line `---| "value" # doc` (also `---|> "default"`).
-std::string continuationValue(std::string_view rest) {
-  rest = trim(rest);
-  if (!rest.empty() && (rest[0] == '>' || rest[0] == '+'))
-    rest = trim(rest.substr(1));
-  if (!rest.empty() && (rest[0] == '"' || rest[0] == '\'')) {
-    size_t close = rest.find(rest[0], 1);
-    return std::string(rest.substr(0, close == std::string_view::npos ? rest.size() : close + 1));
-  }
-  size_t end = rest.find_first_of(" \t#");
-  return std::string(rest.substr(0, end));
-}
-
 } // namespace
 
 std::vector<DefsBlock> splitDefsBlocks(std::string_view text) {
@@ -80,12 +67,7 @@ std::vector<DefsBlock> splitDefsBlocks(std::string_view text) {
     pos = end + 1;
 
     if (line.substr(0, 3) == "---") {
-      std::string_view body = line.substr(3);
-      if (body.substr(0, 1) == "|" && !current.comments.empty()) {
-        current.comments.back().text += " | " + continuationValue(body.substr(1));
-      } else {
-        current.comments.push_back({lineNo, std::string(body)});
-      }
+      current.comments.push_back({lineNo, 4, std::string(line.substr(3))});
       continue;
     }
     std::string_view code = trim(line);

@@ -3,6 +3,8 @@
 // files use.
 #pragma once
 
+#include "sloth/analyzer/types/AnnotationBlock.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,13 +12,8 @@
 
 namespace sloth::types {
 
-struct CommentLine {
-  int line = 0;     // 1-based
-  std::string text; // after the leading `---`; `---|` continuation lines are already joined
-};
-
 struct DefsBlock {
-  std::vector<CommentLine> comments;
+  std::vector<BlockLine> comments; // each after its leading `---`
   int subjectLine = 0; // 0 when the block is followed by a blank line or the end of file
   std::string subject; // the Lua line after the block (trimmed)
 };

@@ -2,6 +2,7 @@
 
 #include "DefsLines.h"
 #include "sloth/analyzer/types/Annotation.h"
+#include "sloth/analyzer/types/AnnotationBlock.h"
 #include "sloth/analyzer/types/Suggest.h"
 #include "sloth/defs/Defs.h"
 
@@ -21,9 +22,6 @@ std::string DefsDiagnostic::toString() const {
 }
 
 namespace {
-
-// `---@` before the annotation text: its columns are 4 to the right in the line.
-constexpr int kTagColumnOffset = 4;
 
 struct ClassDraft {
   std::string name;
@@ -96,38 +94,33 @@ private:
   }
 
   void readBlock(const DefsBlock& block) {
+    AnnotationBlock parsed = readAnnotationBlock(block.comments, types());
     FunctionNotes notes;
+    for (const BlockError& e : parsed.errors)
+      error(e.line, e.column, e.message);
+    notes.hadErrors = !parsed.errors.empty();
+
     std::string pendingDoc;
     std::string blockClass; // the class this block declared last (for `local X = {}`)
-    std::vector<std::string> generics;
     TypeRef valueType = nullptr;
     ClassDraft* openClass = nullptr;
     bool secretAbove = false; // a @secret waiting for the @field right below it
     int secretLine = 0;
-    AnnotationTag previous = AnnotationTag::Other;
+    const LocatedAnnotation* previous = nullptr;
+    auto addDoc = [&](const std::string& doc) {
+      if (!doc.empty())
+        pendingDoc += (pendingDoc.empty() ? "" : "\n") + doc;
+    };
 
-    for (const CommentLine& c : block.comments) {
-      if (c.text.empty() || c.text[0] != '@') {
-        std::string_view doc = c.text;
-        if (!doc.empty() && doc[0] == ' ')
-          doc.remove_prefix(1);
-        pendingDoc += (pendingDoc.empty() ? "" : "\n") + std::string(doc);
-        previous = AnnotationTag::Other;
-        continue;
-      }
-      AnnotationParse parsed =
-          parseAnnotation(std::string_view(c.text).substr(1), types(), generics);
-      if (!parsed.annotation) {
-        for (const AnnotationError& e : parsed.errors)
-          error(c.line, e.column + kTagColumnOffset, e.message);
-        notes.hadErrors = true;
-        previous = AnnotationTag::Other;
-        continue;
-      }
-      Annotation& a = *parsed.annotation;
+    for (const LocatedAnnotation& located : parsed.annotations) {
+      const Annotation& a = located.annotation;
+      const int line = located.line;
+      addDoc(located.docBefore);
+      // Prose or a failed line between two annotations breaks "directly above/after".
+      bool adjacent = previous && located.docBefore.empty() && previous->line + 1 == line;
       for (const TypeNameUse& use : a.typeNames)
-        nameUses_.push_back({use.name, file_, c.line, use.column + kTagColumnOffset});
-      if (secretAbove && a.tag != AnnotationTag::Field) {
+        nameUses_.push_back({use.name, file_, line, use.column});
+      if (secretAbove && !(a.tag == AnnotationTag::Field && adjacent)) {
         error(secretLine, 0, "@secret must sit directly above a @field or directly after a @param");
         secretAbove = false;
       }
@@ -135,42 +128,40 @@ private:
       switch (a.tag) {
       case AnnotationTag::Meta:
         break;
-      case AnnotationTag::Class: {
-        openClass = declareClass(a, c.line, std::move(pendingDoc));
+      case AnnotationTag::Class:
+        openClass = declareClass(a, line, std::move(pendingDoc));
         pendingDoc.clear();
         blockClass = a.name;
         break;
-      }
       case AnnotationTag::Field:
         if (!openClass) {
-          error(c.line, 0, "@field outside a @class");
+          error(line, 0, "@field outside a @class");
           break;
         }
         addField(*openClass, a, secretAbove);
         secretAbove = false;
         break;
       case AnnotationTag::Alias:
-        declareAlias(a, c.line, std::move(pendingDoc));
+        declareAlias(a, line, std::move(pendingDoc));
         pendingDoc.clear();
         openClass = nullptr;
         break;
       case AnnotationTag::Type:
         valueType = a.type;
         break;
-      case AnnotationTag::Generic:
-        generics.insert(generics.end(), a.genericNames.begin(), a.genericNames.end());
-        break;
       case AnnotationTag::Secret:
-        if (previous == AnnotationTag::Param && !notes.paramOrder.empty()) {
-          notes.params[notes.paramOrder.back()].secret = true;
+        if (adjacent && previous->annotation.tag == AnnotationTag::Param &&
+            notes.params.count(previous->annotation.name)) {
+          notes.params[previous->annotation.name].secret = true;
         } else {
           secretAbove = true;
-          secretLine = c.line;
+          secretLine = line;
         }
         break;
       case AnnotationTag::Other:
-        error(c.line, kTagColumnOffset, "unknown tag @" + a.tagName);
+        error(line, located.column, "unknown tag @" + a.tagName);
         break;
+      case AnnotationTag::Generic:
       case AnnotationTag::Cast:
       case AnnotationTag::Enum:
       case AnnotationTag::Diagnostic:
@@ -178,13 +169,14 @@ private:
       case AnnotationTag::Async:
         break;
       default:
-        noteFunctionTag(notes, a, c.line);
+        noteFunctionTag(notes, a, line);
         break;
       }
-      previous = a.tag;
+      previous = &located;
     }
     if (secretAbove)
       error(secretLine, 0, "@secret must sit directly above a @field or directly after a @param");
+    addDoc(parsed.trailingDoc);
 
     if (!blockClass.empty())
       lastClass_ = blockClass;

@@ -83,7 +83,7 @@ TEST(SignatureLoaderErrors, MisplacedAnnotations) {
                 "bad.lua:1: error: @secret must sit directly above a @field or directly after a "
                 "@param"});
   EXPECT_EQ(errorsOf("---@danger\nbad = {}\n"),
-            std::vector<std::string>{"bad.lua:1:4: error: unknown tag @danger"});
+            std::vector<std::string>{"bad.lua:1:5: error: unknown tag @danger"});
   EXPECT_EQ(errorsOf("---@effect none\nfunction nope.f() end\n"),
             std::vector<std::string>{
                 "bad.lua:2: error: function nope.f: nope is neither a module table (`nope = {}`) "
