@@ -16,6 +16,9 @@ Action addDefsCommand(CLI::App& app);
 // `slothc check FILE...`: syntax and compile-time diagnostics as text, gcc or json.
 Action addCheckCommand(CLI::App& app);
 
+// `slothc dis FILE`: the compiled bytecode, like `luac -l -l`.
+Action addDisCommand(CLI::App& app);
+
 // `slothc dump-ast FILE` (hidden): the resolved AST as S-expressions, for tests.
 Action addDumpAstCommand(CLI::App& app);
 

@@ -41,7 +41,12 @@ std::unique_ptr<vm::Proto> Lowering::compileFunction(const ast::FunctionBody& bo
   fs.reserveRegs(nparams);
   if (body.body)
     statements(*body.body, false);
-  fs.line = isMain ? lastLine(lineOf_, body.range) : proto.lastlinedefined;
+  if (!isMain)
+    fs.line = proto.lastlinedefined; // the `end`
+  else if (body.body && !body.body->stats.empty())
+    fs.line = lastLine(lineOf_, body.body->stats.back()->range); // the last token, as luac
+  else
+    fs.line = 1;
   fs.emitReturn(fs.activeRegisters(), 0);
   fs.leaveBlock();
   fs.finish();
@@ -75,12 +80,24 @@ CompileResult compile(const ast::Chunk& chunk, const LineOf& lineOf,
     return result;
   }
   try {
-    Lowering lowering(lineOf, options.chunkName);
+    Lowering lowering(lineOf, options.chunkName.empty() ? std::string("?") : options.chunkName);
     result.main = lowering.compileMain(*chunk.main);
   } catch (const CompileFailure& failure) {
     result.errors.push_back({failure.range, failure.message});
   }
   return result;
+}
+
+CompileResult compile(const ast::Chunk& chunk, const SourceManager& sources,
+                      const CompileOptions& options) {
+  CompileOptions withName = options;
+  if (withName.chunkName.empty())
+    withName.chunkName = std::string(sources.name(chunk.file));
+  FileId file = chunk.file;
+  return compile(
+      chunk,
+      [&sources, file](uint32_t offset) { return static_cast<int>(sources.lineOf(file, offset)); },
+      withName);
 }
 
 } // namespace sloth::compiler

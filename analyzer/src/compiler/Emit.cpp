@@ -34,7 +34,7 @@ void FunctionState::fail(SourceRange r, std::string message) const {
 void FunctionState::failHere(std::string message) const {
   std::string where = parent == nullptr ? std::string("main function")
                                         : "function at line " + std::to_string(proto->linedefined);
-  throw CompileFailure{body ? body->range : SourceRange{}, message + " in " + where};
+  throw CompileFailure{currentRange, message + " in " + where};
 }
 
 int FunctionState::emit(vm::Instruction i) {
@@ -172,7 +172,7 @@ void FunctionState::checkStack(int n) {
   int needed = freeReg + n;
   if (needed > proto->maxstacksize) {
     if (needed >= vm::MAXREGS)
-      fail(body ? body->range : SourceRange{}, "function or expression needs too many registers");
+      fail(currentRange, "function or expression needs too many registers");
     proto->maxstacksize = static_cast<uint8_t>(needed);
   }
 }

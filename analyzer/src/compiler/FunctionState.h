@@ -78,13 +78,17 @@ public:
   std::vector<JumpLabel> labels;
   std::vector<JumpLabel> pendingGotos;
   int freeReg = 0;
-  int lastTarget = 0;      // pc of the last jump target (blocks peephole merges across it)
-  bool needsClose = false; // some return must close upvalues or to-be-closed variables
-  int line = 0;            // source line given to the instructions emitted now
+  int lastTarget = 0;       // pc of the last jump target (blocks peephole merges across it)
+  bool needsClose = false;  // some return must close upvalues or to-be-closed variables
+  int line = 0;             // source line given to the instructions emitted now
+  SourceRange currentRange; // the construct being compiled, for limit errors
 
   // --- source positions (Emit.cpp)
   int lineAt(uint32_t offset) const { return lineOf_(offset); }
-  void setLine(SourceRange r) { line = lineAt(r.begin); }
+  void setLine(SourceRange r) {
+    line = lineAt(r.begin);
+    currentRange = r;
+  }
   // Lua gives an instruction the line of the last token read before it is emitted: for code
   // that follows a whole construct (a store after its values, a block's CLOSE), its last line.
   void setLineToEnd(SourceRange r) { line = lineAt(r.end > r.begin ? r.end - 1 : r.begin); }

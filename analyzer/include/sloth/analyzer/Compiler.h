@@ -13,6 +13,7 @@
 #pragma once
 
 #include "sloth/frontend/Ast.h"
+#include "sloth/frontend/SourceManager.h"
 #include "sloth/frontend/SourceRange.h"
 #include "sloth/vm/Proto.h"
 
@@ -29,7 +30,8 @@ using LineOf = std::function<int(uint32_t offset)>;
 
 struct CompileOptions {
   // The name run-time messages use for the chunk ("deploy.lua"); stored in every Proto::source.
-  std::string chunkName = "?";
+  // Empty: the file's name in the SourceManager (or "?" with a bare LineOf).
+  std::string chunkName;
 };
 
 struct CompileError {
@@ -44,6 +46,10 @@ struct CompileResult {
 };
 
 CompileResult compile(const ast::Chunk& chunk, const LineOf& lineOf,
+                      const CompileOptions& options = {});
+
+// The same, with line numbers and the chunk name taken from the chunk's file in `sources`.
+CompileResult compile(const ast::Chunk& chunk, const SourceManager& sources,
                       const CompileOptions& options = {});
 
 } // namespace sloth::compiler
