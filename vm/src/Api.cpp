@@ -29,6 +29,7 @@ State::State() : g_(new Global()) {
   L->started = true;
   L->costatus = ThreadStatus::Running;
   g_->mainThread = L;
+  g_->running = L;
   growStack(L, 2 * kMinStack);
   L->stop = 1; // slot 0 stands for the base frame's function
   L->baseCi.top = 1 + kMinStack;
@@ -63,7 +64,8 @@ void State::setMemoryLimit(std::size_t bytes) {
   g_->memLimit = bytes;
 }
 void State::collectGarbage() {
-  fullGC(g_->mainThread);
+  // Finalizers run on the thread executing now (a coroutine, if one called this).
+  fullGC(g_->running ? g_->running : g_->mainThread);
 }
 void State::stopGc(bool stopped) {
   g_->gcStopped = stopped;

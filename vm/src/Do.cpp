@@ -297,7 +297,10 @@ Status Thread::resume(Thread& co, int nargs, int* nres) {
                             return std::move(cp->backlink);
                           });
   }
+  Thread* prevRunning = L->g->running;
+  L->g->running = &co;
   co.fiber = std::move(co.fiber).resume();
+  L->g->running = prevRunning;
   L->costatus = myStatus;
   co.resumer = nullptr;
   if (co.costatus == ThreadStatus::Dead) {

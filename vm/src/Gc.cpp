@@ -308,6 +308,8 @@ static void markRoots(Thread* L) {
   markObject(g, g->mainThread);
   markObject(g, g->registry);
   markObject(g, L);
+  if (g->running)
+    markObject(g, g->running);
   for (Table* mt : g->typeMt)
     if (mt)
       markObject(g, mt);

@@ -15,6 +15,7 @@ namespace sloth::vm {
 struct Global {
   State* owner = nullptr;
   Thread* mainThread = nullptr;
+  Thread* running = nullptr; // the thread executing now (a GC root with its resumers)
   // Memory accounting and collector state.
   std::size_t totalBytes = 0;
   std::size_t gcThreshold = 256 * 1024;
