@@ -69,6 +69,7 @@ public:
     finishClasses();
     finishModules();
     checkNames();
+    types().freeze();
     std::stable_sort(load_.diagnostics.begin(), load_.diagnostics.end(),
                      [](const DefsDiagnostic& a, const DefsDiagnostic& b) {
                        return std::tie(a.file, a.line, a.column) <

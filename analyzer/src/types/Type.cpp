@@ -37,8 +37,10 @@ std::string_view primitiveName(TypeKind kind) {
 bool Type::containsNil() const {
   if (kind_ == TypeKind::Nil)
     return true;
+  if (kind_ != TypeKind::Union)
+    return false;
   for (TypeRef m : members_)
-    if (kind_ == TypeKind::Union && m->kind() == TypeKind::Nil)
+    if (m->kind() == TypeKind::Nil)
       return true;
   return false;
 }

@@ -219,13 +219,17 @@ TypeRef TypeContext::named(std::string_view name) {
 }
 
 bool TypeContext::declare(std::string_view name, TypeRef type) {
+  if (frozen())
+    return false;
   std::lock_guard lock(mutex_);
   return names_.emplace(std::string(name), type).second;
 }
 
 TypeRef TypeContext::lookup(std::string_view name) const {
   for (const TypeContext* c = this; c; c = c->parent_) {
-    std::lock_guard lock(c->mutex_);
+    std::unique_lock lock(c->mutex_, std::defer_lock);
+    if (!c->frozen())
+      lock.lock();
     auto it = c->names_.find(std::string(name));
     if (it != c->names_.end())
       return it->second;

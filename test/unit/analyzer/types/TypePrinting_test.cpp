@@ -91,6 +91,18 @@ TEST(TypeNames, LazyResolutionThroughParentContexts) {
   EXPECT_EQ(f->type->toString(), "integer");
 }
 
+TEST(TypeNames, AFrozenContextKeepsItsNames) {
+  TypeContext t;
+  ASSERT_TRUE(t.declare("A", t.string()));
+  t.freeze();
+  EXPECT_FALSE(t.declare("B", t.string()));
+  EXPECT_EQ(t.lookup("A"), t.string());
+  EXPECT_EQ(t.lookup("B"), nullptr);
+  TypeContext child(&t); // a checked file's own names stay declarable
+  EXPECT_TRUE(child.declare("B", child.integer()));
+  EXPECT_EQ(child.lookup("A"), t.string());
+}
+
 TEST(TypeNames, AliasCyclesResolveToNothing) {
   TypeContext t;
   t.declare("A", t.named("B"));

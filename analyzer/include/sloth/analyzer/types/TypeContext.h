@@ -7,6 +7,7 @@
 
 #include "sloth/analyzer/types/Type.h"
 
+#include <atomic>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -88,11 +89,17 @@ public:
 
   const TypeContext* parent() const { return parent_; }
 
+  // Ends declaration: later declare() calls fail and lookups no longer lock, so many checker
+  // threads can resolve names in a shared context (the builtin signatures) without contention.
+  void freeze() { frozen_.store(true, std::memory_order_release); }
+  bool frozen() const { return frozen_.load(std::memory_order_acquire); }
+
 private:
   TypeRef intern(const std::string& key, std::unique_ptr<Type> type);
   TypeRef makePrimitive(TypeKind kind);
 
   const TypeContext* parent_;
+  std::atomic<bool> frozen_{false};
   mutable std::mutex mutex_;
   std::deque<std::unique_ptr<Type>> owned_;
   std::unordered_map<std::string, TypeRef> interned_;
