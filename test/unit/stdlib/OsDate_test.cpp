@@ -103,6 +103,31 @@ TEST_F(OsDateTest, TimeMatchesLua54OnEveryOracleCase) {
   }
 }
 
+TEST_F(OsDateTest, AcceptsExactlyLuasConversionSpecifiers) {
+  // lua5.4: every byte after '%', and after "%E"/"%O", tried with pcall(os.date, "!%" .. c, 0).
+  const std::string valid1 = "%ABCDFGHIMRSTUVWXYZabcdeghjmnprtuwxyz";
+  const std::string valid2 = "EC OH OI OM OS OU OV OW EX EY Ec Od Oe Om Ou Ow Ex Ey Oy";
+  auto accepted = [](const std::string& conversion) {
+    try {
+      osDate("!%" + conversion, 0);
+      return true;
+    } catch (const LibError& error) {
+      EXPECT_EQ(error.argument(), 1);
+      EXPECT_EQ(error.message(), "invalid conversion specifier '%" + conversion + "'");
+      return false;
+    }
+  };
+  for (int b = 1; b < 256; b++) {
+    std::string c(1, static_cast<char>(b));
+    EXPECT_EQ(accepted(c), valid1.find(c) != std::string::npos) << "%" << c;
+    if (c == "E" || c == "O")
+      continue;
+    for (std::string modifier : {"E", "O"})
+      EXPECT_EQ(accepted(modifier + c), valid2.find(modifier + c) != std::string::npos)
+          << "%" << modifier << c;
+  }
+}
+
 TEST_F(OsDateTest, FormattingIgnoresTheProcessLocale) {
   // Day names stay English even if the process switched LC_TIME (when the locale exists).
   const char* previous = setlocale(LC_TIME, nullptr);
