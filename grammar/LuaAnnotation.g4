@@ -12,11 +12,11 @@ annotation : tag EOF ;
 
 tag
     : 'meta' identifier? description?                                              # metaTag
-    | 'class' classAttributes? qualifiedName (':' qualifiedName (',' qualifiedName)*)? description? # classTag
+    | 'class' classAttributes? qualifiedName genericNames? (':' qualifiedName (',' qualifiedName)*)? description? # classTag
     | 'field' visibility? fieldKey '?'? type description?                         # fieldTag
     | 'param' paramName '?'? type description?                                    # paramTag
     | 'return' returnItem (',' returnItem)* description?                          # returnTag
-    | 'alias' qualifiedName type? description?                                    # aliasTag
+    | 'alias' qualifiedName genericNames? type? description?                      # aliasTag
     | 'type' type (',' type)* description?                                        # typeTag
     | 'overload' functionType description?                                        # overloadTag
     | 'generic' genericParam (',' genericParam)* description?                     # genericTag
@@ -31,10 +31,17 @@ tag
     | 'effect' identifier description?                                            # effectTag
     | 'plan' STRING description?                                                  # planTag
     | 'secret' description?                                                       # secretTag
-    | NAME description?                                                           # otherTag
+    | otherTagName description?                                                   # otherTag
     ;
 
+// Tags this grammar does not model (`---@module`, `---@private`, a typo); never one it models, so
+// a broken `---@param` line is an error instead of an unknown tag.
+otherTagName : NAME | 'public' | 'private' | 'protected' | 'package' | 'fun' | 'true' | 'false' ;
+
 classAttributes : '(' identifier (',' identifier)* ')' ;
+
+// `---@class List<T>`, `---@alias Callback<T>`: the parameters stand for any.
+genericNames : '<' identifier (',' identifier)* '>' ;
 
 // `package` is left out: stow's `---@field package string` is a field named package.
 visibility : 'public' | 'private' | 'protected' ;
@@ -71,10 +78,11 @@ primaryType
     | NUMBER                                              # numberLiteralType
     | ('true' | 'false')                                  # booleanLiteralType
     | ELLIPSIS                                            # varargType
+    | BACKTICK_NAME                                       # capturedGenericType
     | qualifiedName ('<' type (',' type)* '>')?           # namedType
     ;
 
-functionType : 'fun' '(' (functionParam (',' functionParam)*)? ')' (':' functionReturns)? ;
+functionType : 'async'? 'fun' '(' (functionParam (',' functionParam)*)? ')' (':' functionReturns)? ;
 
 functionParam
     : identifier '?'? (':' type)?
@@ -119,5 +127,6 @@ NAME : [A-Za-z_] [A-Za-z0-9_]* '*'? ;
 STRING : '"' (~["\\\r\n] | '\\' .)* '"' | '\'' (~['\\\r\n] | '\\' .)* '\'' ;
 NUMBER : '-'? [0-9]+ ('.' [0-9]+)? ([eE] [+-]? [0-9]+)? | '-'? '0' [xX] [0-9A-Fa-f]+ ;
 ELLIPSIS : '...' ;
+BACKTICK_NAME : '`' [A-Za-z_] [A-Za-z0-9_.]* '`' ;  // LuaLS's generic capture: `---@param name `T``
 WS : [ \t\r\n]+ -> skip ;
 ANY : . ;

@@ -92,6 +92,13 @@ public:
              const std::vector<std::string>& genericNames, std::vector<TypeNameUse>& names)
       : types_(types), input_(input), generics_(genericNames), names_(names) {}
 
+  // `---@class List<T>` / `---@alias Fn<T> fun(x: T)`: T stands for any in this line.
+  void addGenerics(P::GenericNamesContext* ctx) {
+    if (ctx)
+      for (P::IdentifierContext* id : ctx->identifier())
+        generics_.push_back(id->getText());
+  }
+
   TypeRef type(P::TypeContext* ctx) {
     std::vector<TypeRef> members;
     for (P::PostfixTypeContext* p : ctx->postfixType())
@@ -163,7 +170,8 @@ private:
       return number(n->NUMBER()->getText());
     if (dynamic_cast<P::BooleanLiteralTypeContext*>(ctx))
       return types_.booleanLiteral(ctx->getText() == "true");
-    if (dynamic_cast<P::VarargTypeContext*>(ctx))
+    if (dynamic_cast<P::VarargTypeContext*>(ctx) ||
+        dynamic_cast<P::CapturedGenericTypeContext*>(ctx))
       return types_.any();
     if (auto* t = dynamic_cast<P::TableLiteralTypeContext*>(ctx))
       return tableLiteral(t);
@@ -222,7 +230,7 @@ private:
 
   TypeContext& types_;
   antlr4::CharStream& input_;
-  const std::vector<std::string>& generics_;
+  std::vector<std::string> generics_;
   std::vector<TypeNameUse>& names_;
 };
 
@@ -233,6 +241,7 @@ void readTag(P::TagContext* tag, TreeReader& r, Annotation& a, TypeContext& type
     a.description = r.description(t->description());
   } else if (auto* t = dynamic_cast<P::ClassTagContext*>(tag)) {
     a.tag = AnnotationTag::Class;
+    r.addGenerics(t->genericNames());
     if (t->classAttributes())
       for (P::IdentifierContext* id : t->classAttributes()->identifier())
         a.classAttributes.push_back(id->getText());
@@ -272,6 +281,7 @@ void readTag(P::TagContext* tag, TreeReader& r, Annotation& a, TypeContext& type
   } else if (auto* t = dynamic_cast<P::AliasTagContext*>(tag)) {
     a.tag = AnnotationTag::Alias;
     a.name = r.name(t->qualifiedName());
+    r.addGenerics(t->genericNames());
     a.type = t->type() ? r.type(t->type()) : nullptr;
     a.description = r.description(t->description());
   } else if (auto* t = dynamic_cast<P::TypeTagContext*>(tag)) {

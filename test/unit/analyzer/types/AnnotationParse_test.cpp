@@ -144,6 +144,30 @@ TEST_F(AnnotationParseTest, GenericNamesStandForAny) {
   EXPECT_TRUE(p.typeNames.empty());
 }
 
+TEST_F(AnnotationParseTest, LuaLanguageServerFormsSeenInTheWild) {
+  EXPECT_EQ(parse("param opts? {buf?: integer, win?: integer}").type->toString(),
+            "{ buf?: integer, win?: integer }");
+  EXPECT_EQ(parse("param fn fun(err: string?, result: any)").type->toString(),
+            "fun(err: string?, result: any)");
+  EXPECT_EQ(parse("param f async fun(): string").type->toString(), "fun(): string");
+  EXPECT_EQ(parse("param callback fun()|nil").type->toString(), "(fun())?");
+  EXPECT_EQ(parse("return integer|nil #The id").description, "The id");
+  EXPECT_EQ(parse("field [1] string  The first.").fieldKey->toString(), "1");
+  EXPECT_EQ(parse("param name `T`").type->toString(), "any");
+  Annotation list = parse("class List<T>: Base");
+  EXPECT_EQ(list.name, "List");
+  EXPECT_EQ(list.parents, std::vector<std::string>{"Base"});
+  Annotation cb = parse("alias Callback<T> fun(x: T): T");
+  EXPECT_EQ(cb.type->toString(), "fun(x: any): any");
+  EXPECT_TRUE(cb.typeNames.empty());
+  EXPECT_EQ(parse("class (partial) vim.Foo : vim.Bar").parents,
+            std::vector<std::string>{"vim.Bar"});
+  for (const char* tag : {"package", "private", "protected", "public", "module 'foo'",
+                          "source file.c:10", "version 5.4, JIT", "meta _"})
+    EXPECT_TRUE(parseAnnotation(tag, types).errors.empty()) << tag;
+  EXPECT_EQ(parse("private").tag, AnnotationTag::Other);
+}
+
 TEST_F(AnnotationParseTest, FreeTextTags) {
   Annotation d = parse("deprecated use table.unpack");
   EXPECT_EQ(d.tag, AnnotationTag::Deprecated);
