@@ -337,18 +337,30 @@ void readTag(P::TagContext* tag, TreeReader& r, Annotation& a, TypeContext& type
   }
 }
 
+// One lexer and parser per thread, reset for each line: building them costs more than parsing
+// a typical annotation.
+struct ParserSet {
+  antlr4::ANTLRInputStream input;
+  grammar::LuaAnnotationLexer lexer{&input};
+  antlr4::CommonTokenStream tokens{&lexer};
+  P parser{&tokens};
+  ParserSet() {
+    lexer.removeErrorListeners(); // the lexer cannot fail: any stray character is an ANY token
+    parser.removeErrorListeners();
+  }
+};
+
 } // namespace
 
 AnnotationParse parseAnnotation(std::string_view text, TypeContext& types,
                                 const std::vector<std::string>& genericNames) {
   AnnotationParse result;
-  std::string utf8 = validUtf8(text);
-  antlr4::ANTLRInputStream input(utf8);
-  grammar::LuaAnnotationLexer lexer(&input);
-  lexer.removeErrorListeners(); // the lexer cannot fail: any stray character is an ANY token
-  antlr4::CommonTokenStream tokens(&lexer);
-  P parser(&tokens);
-  parser.removeErrorListeners();
+  thread_local ParserSet set;
+  set.input.load(validUtf8(text));
+  set.lexer.setInputStream(&set.input);
+  set.tokens.setTokenSource(&set.lexer);
+  P& parser = set.parser;
+  parser.setTokenStream(&set.tokens);
   // Two stages (research/antlr.md §3): the fast SLL prediction first, bailing out at the first
   // error; only then full LL with error reporting, so errors are exact and valid lines are quick.
   parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
@@ -358,7 +370,7 @@ AnnotationParse parseAnnotation(std::string_view text, TypeContext& types,
   try {
     tree = parser.annotation();
   } catch (const antlr4::ParseCancellationException&) {
-    tokens.seek(0);
+    set.tokens.seek(0);
     parser.reset();
     parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
     parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
@@ -374,7 +386,7 @@ AnnotationParse parseAnnotation(std::string_view text, TypeContext& types,
   Annotation a;
   P::TagContext* tag = tree->tag();
   a.tagName = tag->getStart()->getText();
-  TreeReader reader(types, input, genericNames, a.typeNames);
+  TreeReader reader(types, set.input, genericNames, a.typeNames);
   readTag(tag, reader, a, types);
   result.annotation = std::move(a);
   return result;
