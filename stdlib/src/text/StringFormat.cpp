@@ -42,7 +42,11 @@ void checkSpec(const std::string& spec, std::string_view flags, bool allowPrecis
 }
 
 std::string printfToString(const char* spec, auto value) {
-  int length = std::snprintf(nullptr, 0, spec, value);
+  // One pass into a stack buffer covers almost every item; only '%99.99f'-sized ones take two.
+  char buffer[128];
+  int length = std::snprintf(buffer, sizeof buffer, spec, value);
+  if (static_cast<std::size_t>(length) < sizeof buffer)
+    return std::string(buffer, static_cast<std::size_t>(length));
   std::string out(static_cast<std::size_t>(length), '\0');
   std::snprintf(out.data(), out.size() + 1, spec, value);
   return out;
