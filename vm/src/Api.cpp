@@ -271,6 +271,14 @@ std::size_t Thread::rawLen(int idx) const {
   }
 }
 
+bool Thread::pushNumeral(std::string_view s) {
+  Value v;
+  if (!stringToNumber(s, v))
+    return false;
+  push(v);
+  return true;
+}
+
 // ---- pushing ----
 
 void Thread::pushNil() {

@@ -330,8 +330,7 @@ std::string varInfo(Thread* L, const Value* o) {
 }
 
 [[noreturn]] void forError(Thread* L, const Value* o, const char* what) {
-  runError(L, fmt::format("'for' {} must be a number", what));
-  (void)o;
+  runError(L, fmt::format("bad 'for' {} (number expected, got {})", what, objTypeName(L, *o)));
 }
 
 [[noreturn]] void concatError(Thread* L, const Value* a, const Value* b) {
@@ -341,8 +340,7 @@ std::string varInfo(Thread* L, const Value* o) {
 }
 
 [[noreturn]] void opintError(Thread* L, const Value* a, const Value* b, const char* msg) {
-  Value tmp;
-  if (!toNumberValue(*a, tmp))
+  if (!a->isNumber())
     b = a;
   typeError(L, b, msg);
 }

@@ -258,7 +258,7 @@ Status Thread::resume(Thread& co, int nargs, int* nres) {
     return fail("cannot resume dead coroutine");
   if (&co == L || co.costatus != ThreadStatus::Suspended || co.isMain)
     return fail("cannot resume non-suspended coroutine");
-  if (!co.started && co.stop - 1 == nargs)
+  if (!co.started && co.stop <= 1)
     return fail("cannot resume dead coroutine"); // no function
   if (L->nCcalls >= kMaxCCalls)
     return fail("C stack overflow");

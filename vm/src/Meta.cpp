@@ -2,6 +2,8 @@
 // comparison, concatenation, length, tostring.
 #include "Internal.h"
 
+#include <fmt/format.h>
+
 #include <cstdio>
 
 namespace sloth::vm {
@@ -144,19 +146,20 @@ void arithTm(Thread* L, const Value* p1, const Value* p2, std::ptrdiff_t res, TM
     callTmRes(L, *tm, a, b, res);
     return;
   }
-  // Strings convert to numbers for arithmetic (Lua 5.4 does this in the string metatable; the
-  // VM does it here so it holds whatever metatable the string library installs).
-  Value na, nb;
-  if (toNumberValue(a, na) && toNumberValue(b, nb)) {
-    auto op = static_cast<ArithOp>(event == TM_UNM    ? static_cast<int>(ArithOp::Unm)
-                                   : event == TM_BNOT ? static_cast<int>(ArithOp::BNot)
-                                                      : event - TM_ADD);
-    Value r;
-    if (rawArith(L, op, na, nb, r)) {
+  // Strings convert to numbers for arithmetic, not for bitwise operators (Lua 5.4 does this in
+  // the string metatable; the VM does it here so it holds whatever metatable the string library
+  // installs). The messages are the string library's.
+  if (!isBitwise(event) && (a.isString() || b.isString())) {
+    Value na, nb, r;
+    auto op =
+        static_cast<ArithOp>(event == TM_UNM ? static_cast<int>(ArithOp::Unm) : event - TM_ADD);
+    if (toNumberValue(a, na) && toNumberValue(b, nb) && rawArith(L, op, na, nb, r)) {
       L->stack[res] = r;
       return;
     }
-    toIntError(L, p1, p2); // only bitwise operations on non-integral numbers get here
+    runError(L,
+             fmt::format("attempt to {} a '{}' with a '{}'", L->g->tmname[event]->view().substr(2),
+                         typeName(a.type()), typeName(b.type())));
   }
   if (isBitwise(event)) {
     if (a.isNumber() && b.isNumber())

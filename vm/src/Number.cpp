@@ -152,7 +152,7 @@ bool toNumber(const Value& v, double& out) {
 std::int64_t intDiv(Thread* L, std::int64_t a, std::int64_t b) {
   if (static_cast<std::uint64_t>(b) + 1u <= 1u) { // b is 0 or -1
     if (b == 0)
-      runError(L, "attempt to perform 'n//0'");
+      runError(L, "attempt to divide by zero");                           // lua5.4's wording for //
     return static_cast<std::int64_t>(0u - static_cast<std::uint64_t>(a)); // avoids overflow
   }
   std::int64_t q = a / b;
@@ -164,7 +164,7 @@ std::int64_t intDiv(Thread* L, std::int64_t a, std::int64_t b) {
 std::int64_t intMod(Thread* L, std::int64_t a, std::int64_t b) {
   if (static_cast<std::uint64_t>(b) + 1u <= 1u) {
     if (b == 0)
-      runError(L, "attempt to perform 'n%%0'");
+      runError(L, "attempt to perform 'n%0'");
     return 0;
   }
   std::int64_t r = a % b;

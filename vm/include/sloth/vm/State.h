@@ -124,6 +124,9 @@ public:
   Thread* toThread(int idx) const;
   const void* toPointer(int idx) const;
   std::size_t rawLen(int idx) const;
+  // Converts a numeral with Lua's rules (hex, exponents, surrounding spaces) and pushes the
+  // number, integer or float as written; false (nothing pushed) if s is not a numeral.
+  bool pushNumeral(std::string_view s);
   // The value itself (runtime-internal users: the GC-aware code in vm/ and careful natives).
   Value& at(int idx) const;
 
