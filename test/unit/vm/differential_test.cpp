@@ -374,4 +374,79 @@ print(finalized)
 print(collectgarbage("count") > 0)
 )lua")
 
+DIFF(BigFunctions, R"lua(
+local t = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24,
+  25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
+  49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, x = 1}
+print(#t, t[1], t[50], t[51], t[70], t.x)
+local function many(...) return {...} end
+local m = many(table_nil, 1, 2, 3)
+print(#m == 4 or #m == 0, m[2], m[4])
+local src = {}
+for i = 1, 300 do src[i] = i end
+local function unpack(t, i, n) i = i or 1 n = n or #t if i <= n then return t[i], unpack(t, i + 1, n) end end
+local big = {unpack(src)}
+print(#big, big[300])
+local k = {}
+k[2^53] = "float key"
+print(k[2^53], k[9007199254740992], k[2^53 + 0.0])
+k[3.0] = "three"
+print(k[3], next({[1.0] = true}))
+local s = 0
+local fields = {}
+for i = 1, 300 do fields["f" .. i] = i end
+for i = 1, 300 do s = s + fields["f" .. i] end
+print(s)
+local a, b, c = (function() return 1, 2 end)()
+print(a, b, c)
+local x, y = 1
+print(x, y)
+local i = 1
+local arr = {}
+i, arr[i] = i + 1, 20
+print(i, arr[1], arr[2])
+)lua")
+
+DIFF(DeepStructures, R"lua(
+local function build(d) if d == 0 then return {} end return {left = build(d - 1), right = build(d - 1)} end
+local function count(t) if not t.left then return 1 end return 1 + count(t.left) + count(t.right) end
+print(count(build(12)))
+local list = nil
+for i = 1, 10000 do list = {v = i, next = list} end
+local n = 0
+while list do n = n + list.v; list = list.next end
+print(n)
+collectgarbage()
+local cyc = {}
+for i = 1, 1000 do local a, b = {}, {}; a.b = b; b.a = a; cyc[i % 10] = a end
+collectgarbage()
+print(cyc[1].b.a == cyc[1])
+local function depth(n) if n == 0 then return 0 end return 1 + depth(n - 1) end
+print(depth(10000))
+print(select("#", pcall(function() local function f() return f() + 1 end return f() end)))
+)lua")
+
+DIFF(MetaEdgeCases, R"lua(
+local mt = {__index = function(t, k) return k * 2 end}
+local t = setmetatable({}, mt)
+print(t[21], rawget(t, 21))
+local calls = 0
+local counted = setmetatable({}, {__newindex = function(t, k, v) calls = calls + 1; rawset(t, k, v) end})
+counted.a = 1; counted.a = 2; counted.b = 3
+print(calls, counted.a)
+local cmp = setmetatable({}, {__lt = function() return 1 end, __le = function() return nil end})
+print(cmp < cmp, cmp <= cmp, cmp > cmp, cmp >= cmp)
+local eq1 = setmetatable({}, {__eq = function() return true end})
+local eq2 = {}
+print(eq1 == eq2, eq2 == eq1, eq1 ~= eq2)
+local callable = setmetatable({}, {__call = function(self, ...) return select("#", ...), ... end})
+print(callable(1, nil, 3))
+local nested = setmetatable({}, {__call = callable})
+print(select("#", pcall(nested, "x")), select(4, pcall(nested, "x")))
+local len = setmetatable({1, 2, 3}, {__len = function() return 42 end})
+print(#len, rawlen(len))
+local cc = setmetatable({}, {__concat = function(a, b) return type(a) .. "+" .. type(b) end})
+print(cc .. 1, 1 .. cc, "s" .. cc .. "t")
+)lua")
+
 } // namespace
