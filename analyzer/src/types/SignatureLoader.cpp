@@ -1,5 +1,6 @@
 #include "sloth/analyzer/types/SignatureLoader.h"
 
+#include "ClassDraft.h"
 #include "DefsLines.h"
 #include "sloth/analyzer/types/Annotation.h"
 #include "sloth/analyzer/types/AnnotationBlock.h"
@@ -22,16 +23,6 @@ std::string DefsDiagnostic::toString() const {
 }
 
 namespace {
-
-struct ClassDraft {
-  std::string name;
-  bool exact = false;
-  std::vector<std::string> parents;
-  std::vector<Field> fields;
-  std::vector<IndexField> indexFields;
-  std::string doc;
-  DeclLocation where;
-};
 
 struct NameUse {
   std::string name;
@@ -139,7 +130,7 @@ private:
           error(line, 0, "@field outside a @class");
           break;
         }
-        addField(*openClass, a, secretAbove);
+        openClass->addField(a, secretAbove);
         secretAbove = false;
         break;
       case AnnotationTag::Alias:
@@ -201,31 +192,12 @@ private:
       error(line, 0, "class " + a.name + " is declared twice");
       return nullptr;
     }
-    ClassDraft draft;
-    draft.name = a.name;
-    draft.exact = a.exact;
-    draft.parents = a.parents;
     for (const std::string& p : a.parents)
       nameUses_.push_back({p, file_, line, 0});
-    draft.doc = std::move(doc);
-    draft.where = {file_, line};
     classIndex_[a.name] = classes_.size();
-    classes_.push_back(std::move(draft));
+    classes_.push_back(ClassDraft::fromAnnotation(a, std::move(doc), line));
+    classFiles_.push_back(file_);
     return &classes_.back();
-  }
-
-  void addField(ClassDraft& cls, const Annotation& a, bool secret) {
-    if (a.fieldKey) {
-      cls.indexFields.push_back({a.fieldKey, a.type});
-      return;
-    }
-    Field f;
-    f.name = a.name;
-    f.type = a.type;
-    f.optional = a.optional || a.type->containsNil();
-    f.secret = secret;
-    f.doc = a.description;
-    cls.fields.push_back(std::move(f));
   }
 
   void declareAlias(const Annotation& a, int line, std::string doc) {
@@ -452,27 +424,19 @@ private:
 
   // Classes become types once every file is read, so methods declared after a class join it.
   void finishClasses() {
-    for (ClassDraft& draft : classes_) {
+    for (size_t i = 0; i < classes_.size(); ++i) {
+      const ClassDraft& draft = classes_[i];
       ClassSignature* cls = classFor(draft.name);
-      RecordSpec spec;
-      spec.name = draft.name;
-      spec.exact = draft.exact;
-      for (const std::string& p : draft.parents)
-        spec.parents.push_back(types().named(p));
-      spec.fields = draft.fields;
+      std::vector<Field> methods;
       for (const auto& [name, method] : cls->methods)
-        if (!std::any_of(spec.fields.begin(), spec.fields.end(),
-                         [&](const Field& f) { return f.name == name; }))
-          spec.fields.push_back({name, method->type, false, false, method->doc});
-      spec.indexFields = draft.indexFields;
-      spec.doc = draft.doc;
-      cls->type = types().record(std::move(spec));
+        methods.push_back({name, method->type, false, false, method->doc});
+      cls->type = draft.makeRecord(types(), methods);
       cls->exact = draft.exact;
       cls->doc = draft.doc;
-      cls->where = draft.where;
+      cls->where = {classFiles_[i], draft.line};
       if (!types().declare(draft.name, cls->type)) {
-        file_ = draft.where.file;
-        error(draft.where.line, 0, "type " + draft.name + " is declared twice");
+        file_ = classFiles_[i];
+        error(draft.line, 0, "type " + draft.name + " is declared twice");
       }
     }
   }
@@ -513,6 +477,7 @@ private:
   std::map<std::string, std::string> localTables_; // local table -> class, per file
   std::string lastClass_;
   std::deque<ClassDraft> classes_;
+  std::vector<std::string> classFiles_; // the file of each class, by index
   std::map<std::string, size_t> classIndex_;
   std::vector<NameUse> nameUses_;
   std::vector<std::string> aliasList_;
