@@ -62,6 +62,8 @@ std::size_t State::memoryInUse() const {
 }
 void State::setMemoryLimit(std::size_t bytes) {
   g_->memLimit = bytes;
+  if (bytes != 0 && g_->gcThreshold > bytes - bytes / 8)
+    g_->gcThreshold = bytes - bytes / 8;
 }
 void State::collectGarbage() {
   // Finalizers run on the thread executing now (a coroutine, if one called this).

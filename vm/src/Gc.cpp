@@ -410,6 +410,9 @@ void fullGC(Thread* L) {
     o->marked &= static_cast<std::uint8_t>(~kMarkBit);
   g->mainThread->marked &= static_cast<std::uint8_t>(~kMarkBit); // not on any list
   g->gcThreshold = g->totalBytes * 2 < 256 * 1024 ? 256 * 1024 : g->totalBytes * 2;
+  // Under a memory limit, collect before reaching it rather than failing with garbage around.
+  if (g->memLimit != 0 && g->gcThreshold > g->memLimit - g->memLimit / 8)
+    g->gcThreshold = g->memLimit - g->memLimit / 8;
   g->gcRunning = false;
   callPendingFinalizers(L);
 }

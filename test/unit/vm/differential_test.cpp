@@ -449,4 +449,27 @@ local cc = setmetatable({}, {__concat = function(a, b) return type(a) .. "+" .. 
 print(cc .. 1, 1 .. cc, "s" .. cc .. "t")
 )lua")
 
+DIFF(YieldAcrossMetamethodsAndIterators, R"lua(
+local lazy = setmetatable({}, {__index = function(t, k) return coroutine.yield(k) end,
+  __add = function(a, b) return coroutine.yield("add") end,
+  __lt = function(a, b) return coroutine.yield("lt") end})
+local co = coroutine.wrap(function()
+  local v = lazy.x
+  local s = lazy + 1
+  local c = lazy < lazy
+  local acc = {}
+  for w in function(_, prev) local n = (prev or 0) + 1 if n <= 3 then return coroutine.yield(n) end end do
+    acc[#acc + 1] = w
+  end
+  return v, s, c, #acc
+end)
+print(co())
+print(co("X"))
+print(co(10))
+print(co(true))
+print(co(1))
+print(co(2))
+print(co(3))
+)lua")
+
 } // namespace
