@@ -5,7 +5,9 @@
 
 #include "sloth/analyzer/SourceCompiler.h"
 #include "sloth/stdlib/ChunkLoader.h"
+#include "sloth/stdlib/Modules.h"
 #include "sloth/stdlib/Stdlib.h"
+#include "sloth/stdlib/runtime/Runtime.h"
 #include "sloth/vm/State.h"
 
 #include <fmt/core.h>
@@ -56,7 +58,9 @@ int runScript(const std::string& path, const std::vector<std::string>& args) {
   }
 
   vm::State state;
+  stdlib::runtime::Runtime runtime(state);
   stdlib::openStandardLibraries(state);
+  stdlib::openSlothModules(state);
   stdlib::setChunkLoader(state, compileChunk);
   vm::Thread& L = state.main();
 

@@ -1,0 +1,36 @@
+#pragma once
+// Child processes on the event loop: spawned in their own process group (so a timeout or Ctrl-C
+// kills the whole pipeline), their output read through pipes and their exit seen through a pidfd,
+// all while the calling coroutine is suspended, so processes of parallel tasks overlap.
+
+#include "sloth/vm/State.h"
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sloth::stdlib::runtime {
+
+struct ProcessSpec {
+  std::vector<std::string> argv;     // argv[0] is looked up in PATH when it has no '/'
+  std::string cwd;                   // empty: the current directory
+  std::vector<std::string> extraEnv; // "NAME=value", added to the inherited environment
+  double timeoutSeconds = 0;         // 0: no limit
+  // Called with each chunk of output as it arrives (stream 1 or 2), besides collecting it.
+  std::function<void(int stream, std::string_view chunk)> onOutput;
+};
+
+struct ProcessResult {
+  int exitCode = 0; // 128 + N when killed by signal N
+  std::string stdoutText;
+  std::string stderrText;
+  double duration = 0; // seconds
+  bool timedOut = false;
+};
+
+/// Runs the process to its end and returns what it did. A process that cannot be started raises
+/// a Lua error "`function`: cannot run 'prog': reason".
+ProcessResult runProcess(vm::Thread& L, std::string_view function, const ProcessSpec& spec);
+
+} // namespace sloth::stdlib::runtime

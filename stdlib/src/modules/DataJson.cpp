@@ -1,0 +1,167 @@
+#include "DataJson.h"
+
+#include "DataError.h"
+#include "DataLuaTables.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <limits>
+
+namespace sloth::stdlib::modules {
+
+using nlohmann::json;
+
+namespace {
+
+void pushJson(vm::Thread& L, const json& value) {
+  L.checkStack(3);
+  switch (value.type()) {
+  case json::value_t::null:
+  case json::value_t::discarded:
+    L.pushNil();
+    return;
+  case json::value_t::boolean:
+    L.pushBoolean(value.get<bool>());
+    return;
+  case json::value_t::number_integer:
+    L.pushInteger(value.get<std::int64_t>());
+    return;
+  case json::value_t::number_unsigned: {
+    auto n = value.get<std::uint64_t>();
+    if (n <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+      L.pushInteger(static_cast<std::int64_t>(n));
+    else
+      L.pushNumber(static_cast<double>(n));
+    return;
+  }
+  case json::value_t::number_float:
+    L.pushNumber(value.get<double>());
+    return;
+  case json::value_t::string:
+    L.pushString(value.get_ref<const std::string&>());
+    return;
+  case json::value_t::binary:
+    L.pushNil();
+    return;
+  case json::value_t::array: {
+    L.newTable(static_cast<int>(value.size()), 0);
+    std::int64_t i = 1;
+    for (const json& item : value) {
+      pushJson(L, item);
+      L.rawSetI(-2, i++); // a null item leaves a hole, as in every Lua JSON library
+    }
+    return;
+  }
+  case json::value_t::object:
+    L.newTable(0, static_cast<int>(value.size()));
+    for (const auto& [key, item] : value.items()) {
+      L.pushString(key);
+      pushJson(L, item);
+      L.rawSet(-3);
+    }
+    return;
+  }
+}
+
+json toJson(vm::Thread& L, int index, const std::string& path, VisitedTables& visited);
+
+json tableToJson(vm::Thread& L, int index, const std::string& path, VisitedTables& visited) {
+  visited.enter(L, index, path);
+  json result;
+  if (isSequence(L, index)) {
+    result = json::array();
+    std::size_t n = L.rawLen(index);
+    for (std::size_t i = 1; i <= n; i++) {
+      L.rawGetI(index, static_cast<std::int64_t>(i));
+      result.push_back(toJson(L, L.top(), path + "[" + std::to_string(i) + "]", visited));
+      L.pop();
+    }
+  } else {
+    result = json::object();
+    L.pushNil();
+    while (L.next(index)) {
+      std::string childPath = keyPath(path, L, -2);
+      std::string key;
+      if (L.type(-2) == vm::Type::String) {
+        std::string_view view;
+        L.toStringView(-2, view);
+        key = view;
+      } else if (L.type(-2) == vm::Type::Number && L.isInteger(-2)) {
+        key = std::to_string(L.toInteger(-2)); // {[10] = x} has no array form
+      } else {
+        throw DataError("at " + childPath + ": object keys must be strings or integers, got " +
+                        L.typeNameAt(-2));
+      }
+      result[key] = toJson(L, L.top(), childPath, visited);
+      L.pop();
+    }
+  }
+  visited.leave(L, index);
+  return result;
+}
+
+json toJson(vm::Thread& L, int index, const std::string& path, VisitedTables& visited) {
+  L.checkStack(4);
+  switch (L.type(index)) {
+  case vm::Type::None:
+  case vm::Type::Nil:
+    return nullptr;
+  case vm::Type::Boolean:
+    return L.toBoolean(index);
+  case vm::Type::Number: {
+    if (L.isInteger(index))
+      return L.toInteger(index);
+    double n = L.toNumber(index);
+    if (!std::isfinite(n))
+      throw DataError((path.empty() ? std::string() : "at " + path + ": ") +
+                      "JSON has no representation for " + (std::isnan(n) ? "NaN" : "infinity"));
+    return n;
+  }
+  case vm::Type::String: {
+    std::string_view s;
+    L.toStringView(index, s);
+    return std::string(s);
+  }
+  case vm::Type::Table:
+    return tableToJson(L, L.absIndex(index), path, visited);
+  default:
+    throw DataError((path.empty() ? std::string() : "at " + path + ": ") + "cannot encode a " +
+                    L.typeNameAt(index));
+  }
+}
+
+// nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, column
+// 5: "; keep "line 1, column 5: " and the cause.
+std::string parseErrorMessage(const json::parse_error& e) {
+  std::string message = e.what();
+  std::size_t at = message.find("at line ");
+  if (at != std::string::npos)
+    return message.substr(at + 3);
+  std::size_t bracket = message.find("] ");
+  return bracket == std::string::npos ? message : message.substr(bracket + 2);
+}
+
+} // namespace
+
+void pushParsedJson(vm::Thread& L, std::string_view text) {
+  json value;
+  try {
+    value = json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw DataError(parseErrorMessage(e));
+  }
+  pushJson(L, value);
+}
+
+std::string encodeJson(vm::Thread& L, int index) {
+  VisitedTables visited;
+  json value = toJson(L, L.absIndex(index), "", visited);
+  try {
+    return value.dump();
+  } catch (const json::type_error&) {
+    throw DataError("a string is not valid UTF-8 (JSON text must be UTF-8)");
+  }
+}
+
+} // namespace sloth::stdlib::modules

@@ -1,0 +1,19 @@
+#pragma once
+// JSON to Lua values and back, through nlohmann::json. Integers stay integers and floats floats
+// both ways; null decodes to nil; sequences encode as arrays, other tables (the empty table
+// included) as objects with sorted keys.
+
+#include "sloth/vm/State.h"
+
+#include <string>
+#include <string_view>
+
+namespace sloth::stdlib::modules {
+
+/// Pushes the value of the JSON text; throws DataError "line L, column C: ...".
+void pushParsedJson(vm::Thread& L, std::string_view text);
+
+/// The compact JSON text of the value at `index`; throws DataError naming the offending key.
+std::string encodeJson(vm::Thread& L, int index);
+
+} // namespace sloth::stdlib::modules

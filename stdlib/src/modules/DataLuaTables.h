@@ -1,0 +1,30 @@
+#pragma once
+// Walking Lua values for the encoders: which tables are sequences, and the key path of a nested
+// value for messages ("servers[2].port").
+
+#include "sloth/vm/State.h"
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+namespace sloth::stdlib::modules {
+
+/// A table whose keys are exactly the integers 1..n for some n >= 1.
+bool isSequence(vm::Thread& L, int index);
+
+/// `path` extended by a key: ".name" for identifiers, "[2]" for integers, "[\"a b\"]" otherwise.
+std::string keyPath(std::string_view path, vm::Thread& L, int keyIndex);
+
+/// Tables being encoded, to refuse cycles.
+class VisitedTables {
+public:
+  /// Throws DataError "at PATH: a table contains itself" when already being encoded.
+  void enter(vm::Thread& L, int index, std::string_view path);
+  void leave(vm::Thread& L, int index);
+
+private:
+  std::unordered_set<const void*> tables;
+};
+
+} // namespace sloth::stdlib::modules

@@ -1,0 +1,71 @@
+// Lua bindings of the data module.
+#include "sloth/stdlib/modules/DataModule.h"
+
+#include "DataError.h"
+#include "DataJson.h"
+#include "DataToml.h"
+#include "DataYaml.h"
+#include "lib/LibSupport.h"
+
+#include <new>
+
+namespace sloth::stdlib {
+
+using namespace modules;
+using vm::Thread;
+
+namespace {
+
+// Runs a conversion; its DataError becomes the Lua error "data.json_parse: cause".
+template <typename Conversion>
+auto reportingErrors(Thread& L, const char* function, Conversion&& conversion)
+    -> decltype(conversion()) {
+  std::string cause;
+  int top = L.top();
+  try {
+    return conversion();
+  } catch (const DataError& e) {
+    cause = e.what();
+  } catch (const std::bad_alloc&) {
+    cause = "not enough memory";
+  }
+  L.setTop(top);
+  L.runError(std::string(function) + ": " + cause);
+}
+
+int dataJsonParse(Thread& L) {
+  std::string_view text = L.checkString(1);
+  reportingErrors(L, "data.json_parse", [&] { pushParsedJson(L, text); });
+  return 1;
+}
+
+int dataJsonEncode(Thread& L) {
+  L.checkAny(1);
+  L.pushString(reportingErrors(L, "data.json_encode", [&] { return encodeJson(L, 1); }));
+  return 1;
+}
+
+int dataYamlParse(Thread& L) {
+  std::string_view text = L.checkString(1);
+  reportingErrors(L, "data.yaml_parse", [&] { pushParsedYaml(L, text); });
+  return 1;
+}
+
+int dataTomlParse(Thread& L) {
+  std::string_view text = L.checkString(1);
+  reportingErrors(L, "data.toml_parse", [&] { pushParsedToml(L, text); });
+  return 1;
+}
+
+} // namespace
+
+void openData(Thread& L) {
+  lib::newLibrary(L, "data",
+                  {{"json_parse", dataJsonParse},
+                   {"json_encode", dataJsonEncode},
+                   {"yaml_parse", dataYamlParse},
+                   {"toml_parse", dataTomlParse}});
+  L.pop();
+}
+
+} // namespace sloth::stdlib

@@ -1,0 +1,224 @@
+// The exec module (stdlib/defs/exec.lua): runs commands on the local host through the event loop.
+// A non-zero exit is a result, not an error; only a command that cannot start raises.
+#include "sloth/stdlib/Modules.h"
+#include "sloth/stdlib/Stdlib.h"
+#include "sloth/stdlib/runtime/ChildProcess.h"
+#include "sloth/stdlib/runtime/Runtime.h"
+
+#include "runtime/Options.h"
+
+#include <fmt/core.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <pwd.h>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace sloth::stdlib {
+
+using runtime::ProcessResult;
+using runtime::ProcessSpec;
+using vm::Thread;
+using vm::Type;
+
+namespace {
+
+std::vector<std::string> splitWords(std::string_view text) {
+  std::vector<std::string> words;
+  std::istringstream in{std::string(text)};
+  for (std::string word; in >> word;)
+    words.push_back(word);
+  return words;
+}
+
+std::string currentUserName() {
+  if (const passwd* entry = ::getpwuid(::geteuid()))
+    return entry->pw_name;
+  return {};
+}
+
+// Runs as another user through sudo (non-interactive: a password prompt would hang the run).
+void applyUser(Thread& L, std::string_view function, ProcessSpec& spec, const std::string& user) {
+  if (user.empty() || user == currentUserName())
+    return;
+  if (!::getpwnam(user.c_str()))
+    L.runError(fmt::format("{}: unknown user '{}'", function, user));
+  std::vector<std::string> argv = {"sudo", "-n", "-u", user, "--"};
+  argv.insert(argv.end(), spec.argv.begin(), spec.argv.end());
+  spec.argv = std::move(argv);
+}
+
+void readEnv(Thread& L, int options, std::string_view function, ProcessSpec& spec) {
+  if (!L.isTable(options))
+    return;
+  Type type = L.getField(options, "env");
+  if (type == Type::Nil) {
+    L.pop();
+    return;
+  }
+  if (type != Type::Table)
+    L.runError(fmt::format("{}: option 'env' must be a table of strings, got {}", function,
+                           L.typeNameAt(-1)));
+  int env = L.top();
+  L.pushNil();
+  while (L.next(env)) {
+    std::string_view name, value;
+    if (L.type(-2) != Type::String || !L.toStringView(-2, name))
+      L.runError(fmt::format("{}: option 'env' must map names to strings", function));
+    Type valueType = L.type(-1);
+    if ((valueType != Type::String && valueType != Type::Number) || !L.toStringView(-1, value))
+      L.runError(fmt::format("{}: env variable '{}' must be a string, got {}", function, name,
+                             L.typeNameAt(-1)));
+    spec.extraEnv.push_back(fmt::format("{}={}", name, value));
+    L.pop();
+  }
+  L.pop();
+}
+
+void pushResult(Thread& L, const ProcessResult& result) {
+  L.newTable(0, 6);
+  L.pushInteger(result.exitCode);
+  L.setField(-2, "exit_code");
+  L.pushString(result.stdoutText);
+  L.setField(-2, "stdout");
+  L.pushString(result.stderrText);
+  L.setField(-2, "stderr");
+  L.pushBoolean(result.exitCode == 0 && !result.timedOut);
+  L.setField(-2, "success");
+  L.pushNumber(result.duration);
+  L.setField(-2, "duration");
+  L.pushBoolean(result.timedOut);
+  L.setField(-2, "timed_out");
+}
+
+int execCommand(Thread& L) {
+  constexpr std::string_view kName = "exec.command";
+  ProcessSpec spec;
+  if (L.type(1) == Type::String) {
+    spec.argv = {"/bin/sh", "-c", std::string(L.checkString(1))};
+  } else if (L.isTable(1)) {
+    std::size_t n = L.rawLen(1);
+    for (std::size_t i = 1; i <= n; ++i) {
+      L.rawGetI(1, static_cast<std::int64_t>(i));
+      std::string_view word;
+      if ((L.type(-1) != Type::String && L.type(-1) != Type::Number) || !L.toStringView(-1, word))
+        L.runError(
+            fmt::format("{}: command[{}] must be a string, got {}", kName, i, L.typeNameAt(-1)));
+      spec.argv.emplace_back(word);
+      L.pop();
+    }
+    if (spec.argv.empty())
+      L.runError(fmt::format("{}: the command list is empty", kName));
+  } else {
+    L.typeError(1, "string or list of strings");
+  }
+  runtime::checkOptionKeys(L, 2, kName, {"user", "cwd", "env", "timeout"});
+  spec.cwd = runtime::stringOption(L, 2, "cwd", kName).value_or("");
+  spec.timeoutSeconds = runtime::numberOption(L, 2, "timeout", kName).value_or(0);
+  if (spec.timeoutSeconds < 0)
+    L.runError(fmt::format("{}: option 'timeout' must be positive", kName));
+  readEnv(L, 2, kName, spec);
+  applyUser(L, kName, spec, runtime::stringOption(L, 2, "user", kName).value_or(""));
+  pushResult(L, runtime::runProcess(L, kName, spec));
+  return 1;
+}
+
+// A script file removed when the run of it ends (also when its task is cancelled).
+struct TemporaryScript {
+  std::string path;
+  ~TemporaryScript() {
+    if (!path.empty())
+      std::remove(path.c_str());
+  }
+};
+
+int execShell(Thread& L) {
+  constexpr std::string_view kName = "exec.shell";
+  std::string script(L.checkString(1));
+  ProcessSpec spec;
+  TemporaryScript file;
+  if (script.rfind("#!", 0) == 0) {
+    // The kernel runs the interpreter of the #! line on a file holding the script.
+    char path[] = "/tmp/sloth-script-XXXXXX";
+    int fd = ::mkstemp(path);
+    if (fd < 0)
+      L.runError(fmt::format("{}: cannot write the script to /tmp", kName));
+    file.path = path;
+    bool written = ::write(fd, script.data(), script.size()) == static_cast<ssize_t>(script.size());
+    ::fchmod(fd, 0700);
+    ::close(fd);
+    if (!written)
+      L.runError(fmt::format("{}: cannot write the script to /tmp", kName));
+    spec.argv = {file.path};
+  } else {
+    spec.argv = {"/bin/sh", "-c", script};
+  }
+  pushResult(L, runtime::runProcess(L, kName, spec));
+  return 1;
+}
+
+int execScript(Thread& L) {
+  constexpr std::string_view kName = "exec.script";
+  std::string path(L.checkString(1));
+  runtime::checkOptionKeys(L, 2, kName, {"interpreter", "args"});
+  std::ifstream in(path);
+  if (!in)
+    L.runError(fmt::format("{}: cannot read script '{}'", kName, path));
+  std::string firstLine;
+  std::getline(in, firstLine);
+
+  ProcessSpec spec;
+  if (auto interpreter = runtime::stringOption(L, 2, "interpreter", kName)) {
+    spec.argv = splitWords(*interpreter);
+    if (spec.argv.empty())
+      L.runError(fmt::format("{}: option 'interpreter' is empty", kName));
+  } else if (firstLine.rfind("#!", 0) == 0) {
+    spec.argv = splitWords(std::string_view(firstLine).substr(2));
+    if (spec.argv.empty())
+      L.runError(fmt::format("{}: '{}' has an empty #! line", kName, path));
+  } else {
+    spec.argv = {"/bin/sh"};
+  }
+  spec.argv.push_back(path);
+  if (L.isTable(2)) {
+    Type type = L.getField(2, "args");
+    if (type == Type::Table) {
+      std::size_t n = L.rawLen(-1);
+      for (std::size_t i = 1; i <= n; ++i) {
+        L.rawGetI(-1, static_cast<std::int64_t>(i));
+        std::string_view arg;
+        if ((L.type(-1) != Type::String && L.type(-1) != Type::Number) || !L.toStringView(-1, arg))
+          L.runError(
+              fmt::format("{}: args[{}] must be a string, got {}", kName, i, L.typeNameAt(-1)));
+        spec.argv.emplace_back(arg);
+        L.pop();
+      }
+    } else if (type != Type::Nil) {
+      L.runError(fmt::format("{}: option 'args' must be a list of strings, got {}", kName,
+                             L.typeNameAt(-1)));
+    }
+    L.pop();
+  }
+  pushResult(L, runtime::runProcess(L, kName, spec));
+  return 1;
+}
+
+} // namespace
+
+void openExec(Thread& L) {
+  L.newTable();
+  L.pushNative(execCommand, 0, "exec.command");
+  L.setField(-2, "command");
+  L.pushNative(execShell, 0, "exec.shell");
+  L.setField(-2, "shell");
+  L.pushNative(execScript, 0, "exec.script");
+  L.setField(-2, "script");
+  L.pushValue(-1);
+  L.setGlobal("exec");
+  registerLoadedModule(L, "exec");
+}
+
+} // namespace sloth::stdlib

@@ -1,0 +1,304 @@
+#include "sloth/stdlib/runtime/Runtime.h"
+
+#include "Interrupts.h"
+
+#include <boost/asio/posix/stream_descriptor.hpp>
+
+#include <csignal>
+#include <unistd.h>
+
+namespace sloth::stdlib::runtime {
+
+namespace {
+
+constexpr const char* kRuntimeKey = "sloth.runtime";
+constexpr const char* kAnchorsKey = "sloth.runtime.coroutines";
+
+// The native every runtime coroutine starts with: runs the C++ body given to spawn().
+int runBody(vm::Thread& L) {
+  auto* body = static_cast<Runtime::Body*>(L.toUserdata(vm::upvalueIndex(1)));
+  (*body)(L);
+  return 0;
+}
+
+std::string errorMessage(vm::Thread& L, int index) {
+  std::string_view text;
+  if (L.type(index) == vm::Type::String && L.toStringView(index, text))
+    return std::string(text);
+  return std::string(L.toDisplayString(index));
+}
+
+} // namespace
+
+struct Runtime::Coroutine {
+  vm::Thread* thread = nullptr;
+  std::uint64_t serial = 0;
+  int group = kNoGroup;
+  int initialArgs = 0;
+  bool started = false;
+  bool waiting = false; // suspended in await()
+  Body body;
+  Done done;
+};
+
+struct InterruptReader {
+  explicit InterruptReader(boost::asio::io_context& io, int fd) : pipe(io, ::dup(fd)) {}
+  boost::asio::posix::stream_descriptor pipe;
+};
+
+Runtime::Runtime(vm::State& state) : state_(state) {
+  vm::Thread& L = state.main();
+  L.pushLightUserdata(this);
+  L.setField(vm::kRegistryIndex, kRuntimeKey);
+  L.newTable();
+  L.setField(vm::kRegistryIndex, kAnchorsKey);
+}
+
+Runtime::~Runtime() {
+  interrupts::setGraceful(false);
+  killAllChildren();
+  vm::Thread& L = state_.main();
+  // Close what is still suspended, so no native frame outlives the loop it waits on.
+  while (!coroutines_.empty()) {
+    auto node = coroutines_.extract(coroutines_.begin());
+    if (node.mapped()->started && L.closeThread(*node.key()) != vm::Status::Ok)
+      L.pop();
+  }
+  interruptReader_.reset();
+  L.pushNil();
+  L.setField(vm::kRegistryIndex, kRuntimeKey);
+}
+
+Runtime& Runtime::of(vm::Thread& L) {
+  L.getField(vm::kRegistryIndex, kRuntimeKey);
+  auto* runtime = static_cast<Runtime*>(L.toUserdata(-1));
+  L.pop();
+  if (!runtime)
+    L.runError("sloth modules need the event loop, which this host did not start");
+  return *runtime;
+}
+
+void Runtime::anchor(vm::Thread& L, vm::Thread* thread, bool keep) {
+  // anchors[lightuserdata(thread)] = the thread on top of L's stack (kept there), or nil.
+  int value = L.top();
+  L.getField(vm::kRegistryIndex, kAnchorsKey);
+  L.pushLightUserdata(thread);
+  if (keep)
+    L.pushValue(value);
+  else
+    L.pushNil();
+  L.rawSet(-3);
+  L.pop();
+}
+
+void Runtime::spawn(vm::Thread& L, int nargs, int group, Body body, Done done) {
+  auto record = std::make_unique<Coroutine>();
+  record->serial = nextSerial_++;
+  record->group = group;
+  record->initialArgs = nargs;
+  record->body = std::move(body);
+  record->done = std::move(done);
+
+  vm::Thread* co = L.newThread();
+  record->thread = co;
+  anchor(L, co, true);
+  L.pop(); // the thread (anchored)
+  L.pushLightUserdata(&record->body);
+  L.pushNative(runBody, 1, "task");
+  L.insert(-(nargs + 1));
+  L.xmove(*co, nargs + 1);
+  // Its arguments go back to the resumer's stack at the first resume; the function stays.
+  ready_.emplace_back(co, record->serial);
+  coroutines_.emplace(co, std::move(record));
+}
+
+void Runtime::complete(const std::shared_ptr<Wait>& wait) {
+  if (wait->done_)
+    return;
+  wait->done_ = true;
+  if (wait->waiter_) {
+    ready_.emplace_back(wait->waiter_, wait->serial_);
+    wait->waiter_ = nullptr;
+  }
+}
+
+void Runtime::await(vm::Thread& L, const std::shared_ptr<Wait>& wait) {
+  auto it = coroutines_.find(&L);
+  if (it != coroutines_.end() && L.isYieldable()) {
+    Coroutine& self = *it->second;
+    while (!wait->done_ && !groupCancelled(self.group)) {
+      wait->waiter_ = &L;
+      wait->serial_ = self.serial;
+      self.waiting = true;
+      L.yield(0);
+      self.waiting = false;
+    }
+    if (!wait->done_)
+      L.runError(cancelled_.at(self.group));
+    return;
+  }
+  int group = currentGroup_;
+  runUntil(L, [&] { return wait->done_ || groupCancelled(group); });
+  if (!wait->done_ && groupCancelled(group))
+    L.runError(cancelled_.at(group));
+}
+
+void Runtime::runUntil(vm::Thread& L, const std::function<bool()>& done) {
+  for (;;) {
+    processCancellations(L);
+    if (done())
+      return;
+    if (!ready_.empty()) {
+      auto [co, serial] = ready_.front();
+      ready_.pop_front();
+      resumeOne(L, co, serial);
+      continue;
+    }
+    if (io_.stopped())
+      io_.restart();
+    if (io_.run_one() == 0 && ready_.empty() && pendingCancels_.empty())
+      return; // nothing is left that could make progress
+  }
+}
+
+void Runtime::resumeOne(vm::Thread& L, vm::Thread* co, std::uint64_t serial) {
+  auto it = coroutines_.find(co);
+  if (it == coroutines_.end() || it->second->serial != serial)
+    return;
+  Coroutine& c = *it->second;
+  int nargs = 0;
+  if (!c.started) {
+    c.started = true;
+    nargs = c.initialArgs;
+    L.checkStack(nargs + 1);
+    co->xmove(L, nargs);
+  } else if (!c.waiting) {
+    return;
+  }
+  int saved = currentGroup_;
+  currentGroup_ = c.group;
+  int nres = 0;
+  vm::Status status = L.resume(*co, nargs, &nres);
+  currentGroup_ = saved;
+  if (status == vm::Status::Yield) {
+    L.pop(nres);
+    if (c.waiting)
+      return;
+    // The script's own coroutine.yield() at the top of a task: there is no coroutine to yield to.
+    if (L.closeThread(*co) != vm::Status::Ok)
+      L.pop();
+    finish(L, co, false, "attempt to yield from outside a coroutine");
+    return;
+  }
+  if (status == vm::Status::Ok) {
+    L.pop(nres);
+    finish(L, co, true, {});
+    return;
+  }
+  std::string message = errorMessage(L, -1);
+  L.pop(nres);
+  finish(L, co, false, message);
+}
+
+void Runtime::finish(vm::Thread& L, vm::Thread* co, bool ok, const std::string& error) {
+  auto node = coroutines_.extract(co);
+  if (node.empty())
+    return;
+  anchor(L, co, false);
+  Done done = std::move(node.mapped()->done);
+  node.mapped().reset();
+  if (done)
+    done(ok, error);
+}
+
+int Runtime::newGroup(std::string name) {
+  groupNames_.push_back(std::move(name));
+  return static_cast<int>(groupNames_.size() - 1);
+}
+
+std::string Runtime::groupName(int group) const {
+  if (group < 0 || static_cast<std::size_t>(group) >= groupNames_.size())
+    return {};
+  return groupNames_[static_cast<std::size_t>(group)];
+}
+
+void Runtime::cancelGroup(int group, std::string reason) {
+  if (group == kNoGroup || groupCancelled(group))
+    return;
+  cancelled_.emplace(group, std::move(reason));
+  pendingCancels_.push_back(group);
+  killChildren(group);
+}
+
+bool Runtime::groupCancelled(int group) const {
+  return cancelled_.count(group) != 0;
+}
+
+void Runtime::processCancellations(vm::Thread& L) {
+  while (!pendingCancels_.empty()) {
+    int group = pendingCancels_.back();
+    pendingCancels_.pop_back();
+    std::vector<std::pair<vm::Thread*, std::uint64_t>> victims;
+    for (auto& [thread, c] : coroutines_)
+      if (c->group == group && (c->waiting || !c->started))
+        victims.emplace_back(thread, c->serial);
+    // Coroutines up the stack (running a nested loop) see the cancellation in their await().
+    for (auto [thread, serial] : victims) {
+      auto it = coroutines_.find(thread);
+      if (it == coroutines_.end() || it->second->serial != serial)
+        continue;
+      if (it->second->started && L.closeThread(*thread) != vm::Status::Ok)
+        L.pop();
+      finish(L, thread, false, cancelled_.at(group));
+    }
+  }
+}
+
+void Runtime::addChild(pid_t pgid, int group) {
+  children_[pgid] = group;
+  interrupts::trackChild(pgid);
+}
+
+void Runtime::removeChild(pid_t pgid) {
+  children_.erase(pgid);
+  interrupts::untrackChild(pgid);
+}
+
+void Runtime::killChildren(int group) {
+  for (auto [pgid, owner] : children_)
+    if (owner == group)
+      ::kill(-pgid, SIGKILL);
+}
+
+void Runtime::killAllChildren() {
+  for (auto [pgid, owner] : children_)
+    ::kill(-pgid, SIGKILL);
+}
+
+void Runtime::handleInterrupts(std::function<void()> handler) {
+  interruptHandler_ = std::move(handler);
+  int fd = interrupts::install();
+  interrupts::setGraceful(true);
+  if (fd < 0 || interruptReader_)
+    return;
+  interruptReader_ = std::make_unique<InterruptReader>(io_, fd);
+  armInterruptReader();
+}
+
+void Runtime::armInterruptReader() {
+  interruptReader_->pipe.async_wait(
+      boost::asio::posix::stream_descriptor::wait_read,
+      [this](const boost::system::error_code& ec) {
+        if (ec)
+          return;
+        char bytes[16];
+        while (::read(interruptReader_->pipe.native_handle(), bytes, sizeof bytes) > 0) {
+        }
+        killAllChildren();
+        if (interruptHandler_)
+          interruptHandler_();
+        armInterruptReader();
+      });
+}
+
+} // namespace sloth::stdlib::runtime
