@@ -2,6 +2,8 @@
 
 #include "sloth/analyzer/types/TypeContext.h"
 
+#include <cstdlib>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -13,6 +15,8 @@ namespace {
 // (a field of a class typed by the class) are taken as compatible instead of looping.
 class Assignability {
 public:
+  explicit Assignability(bool luaCoercions) : luaCoercions_(luaCoercions) {}
+
   bool check(TypeRef from, TypeRef to) {
     if (from == to)
       return true;
@@ -53,6 +57,9 @@ private:
   }
 
   bool checkSingle(TypeRef from, TypeRef to) {
+    if (luaCoercions_)
+      if (std::optional<bool> coerced = coercion(from, to))
+        return *coerced;
     TypeKind f = from->kind();
     TypeKind t = to->kind();
     switch (t) {
@@ -103,6 +110,68 @@ private:
     }
   }
 
+  // Lua converts numbers to strings where a string is expected (luaL_checklstring), and numeric
+  // strings to numbers where a number is (luaL_checknumber); so do sloth's natives. nullopt when
+  // no such conversion applies to the pair.
+  static std::optional<bool> coercion(TypeRef from, TypeRef to) {
+    TypeKind f = from->kind();
+    TypeKind t = to->kind();
+    bool fromNumber =
+        f == TypeKind::Number || f == TypeKind::Integer || f == TypeKind::NumberLiteral;
+    bool fromString = f == TypeKind::String || f == TypeKind::StringLiteral;
+    switch (t) {
+    case TypeKind::String:
+      return fromNumber ? std::optional<bool>(true) : std::nullopt;
+    case TypeKind::StringLiteral:
+      if (f == TypeKind::NumberLiteral)
+        return from->toString() == to->stringValue();
+      if (fromNumber)
+        return numericValue(to->stringValue()).has_value();
+      return std::nullopt;
+    case TypeKind::Number:
+    case TypeKind::Integer:
+    case TypeKind::NumberLiteral: {
+      if (!fromString)
+        return std::nullopt;
+      if (f == TypeKind::String)
+        return true; // it may hold digits
+      std::optional<double> v = numericValue(from->stringValue());
+      if (!v)
+        return false;
+      if (t == TypeKind::Integer)
+        return *v == static_cast<double>(static_cast<int64_t>(*v));
+      if (t == TypeKind::NumberLiteral)
+        return *v == to->numberValue();
+      return true;
+    }
+    default:
+      return std::nullopt;
+    }
+  }
+
+  // The number a string converts to under Lua's rules (surrounding spaces, hex, exponents).
+  static std::optional<double> numericValue(const std::string& text) {
+    const char* begin = text.c_str();
+    char* end = nullptr;
+    double v = std::strtod(begin, &end);
+    if (end == begin)
+      return std::nullopt;
+    while (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r')
+      ++end;
+    if (*end != '\0' || end != begin + text.size())
+      return std::nullopt;
+    return v;
+  }
+
+  // Table keys are never coerced: t[1] and t["1"] are different entries.
+  bool checkKey(TypeRef from, TypeRef to) {
+    bool saved = luaCoercions_;
+    luaCoercions_ = false;
+    bool ok = check(from, to);
+    luaCoercions_ = saved;
+    return ok;
+  }
+
   bool toArray(TypeRef from, TypeRef to) {
     switch (from->kind()) {
     case TypeKind::Table:
@@ -128,16 +197,16 @@ private:
     case TypeKind::Table:
       return true;
     case TypeKind::Array:
-      return check(integerType(), to->key()) && check(from->element(), to->value());
+      return checkKey(integerType(), to->key()) && check(from->element(), to->value());
     case TypeKind::Map:
-      return check(from->key(), to->key()) && check(from->value(), to->value());
+      return checkKey(from->key(), to->key()) && check(from->value(), to->value());
     case TypeKind::Record:
       // Optional fields may be absent; every other known entry must fit the key and value.
       for (const Field& field : from->fields())
         if (!field.optional && (!keyAcceptsString(to->key()) || !check(field.type, to->value())))
           return false;
       for (const IndexField& field : from->indexFields())
-        if (!check(field.key, to->key()) || !check(field.value, to->value()))
+        if (!checkKey(field.key, to->key()) || !check(field.value, to->value()))
           return false;
       return true;
     default:
@@ -299,6 +368,7 @@ private:
     return ctx.integer();
   }
 
+  bool luaCoercions_;
   std::vector<std::pair<TypeRef, TypeRef>> assuming_;
 };
 
@@ -307,7 +377,13 @@ private:
 bool isAssignable(TypeRef from, TypeRef to) {
   if (!from || !to)
     return true;
-  return Assignability().check(from, to);
+  return Assignability(true).check(from, to);
+}
+
+bool isStrictlyAssignable(TypeRef from, TypeRef to) {
+  if (!from || !to)
+    return true;
+  return Assignability(false).check(from, to);
 }
 
 } // namespace sloth::types

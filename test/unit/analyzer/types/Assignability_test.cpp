@@ -36,6 +36,9 @@ protected:
     return r.type;
   }
   bool ok(std::string_view from, std::string_view to) { return isAssignable(type(from), type(to)); }
+  bool strict(std::string_view from, std::string_view to) {
+    return isStrictlyAssignable(type(from), type(to));
+  }
   TypeContext types;
 };
 
@@ -43,8 +46,8 @@ TEST_F(AssignabilityTest, Primitives) {
   EXPECT_TRUE(ok("string", "string"));
   EXPECT_TRUE(ok("integer", "number"));
   EXPECT_TRUE(ok("number", "integer")); // may hold an integer: no error
-  EXPECT_FALSE(ok("string", "number"));
   EXPECT_FALSE(ok("boolean", "string"));
+  EXPECT_FALSE(ok("table", "number"));
   EXPECT_FALSE(ok("nil", "string"));
   EXPECT_TRUE(ok("nil", "string?"));
   EXPECT_FALSE(ok("string?", "string"));
@@ -70,23 +73,45 @@ TEST_F(AssignabilityTest, Literals) {
   EXPECT_FALSE(ok("\"x\"", "Mode"));
 }
 
+TEST_F(AssignabilityTest, LuaCoercionsWorkButAreNotStrict) {
+  // Natives convert like Lua's luaL_checklstring/luaL_checknumber: these calls work.
+  EXPECT_TRUE(ok("integer", "string"));
+  EXPECT_TRUE(ok("42", "string"));
+  EXPECT_TRUE(ok("string", "number"));
+  EXPECT_TRUE(ok("\"10\"", "integer"));
+  EXPECT_TRUE(ok("\" 0x10 \"", "number"));
+  EXPECT_TRUE(ok("42", "\"42\"|\"43\""));
+  EXPECT_TRUE(ok("\"42\"", "42"));
+  // ... these cannot.
+  EXPECT_FALSE(ok("\"abc\"", "number"));
+  EXPECT_FALSE(ok("\"1.5\"", "integer"));
+  EXPECT_FALSE(ok("1", "\"present\"|\"latest\""));
+  EXPECT_FALSE(ok("number", "\"present\"|\"latest\""));
+  // The annotations' letter, for warnings.
+  EXPECT_FALSE(strict("integer", "string"));
+  EXPECT_FALSE(strict("string", "number"));
+  EXPECT_FALSE(strict("\"10\"", "integer"));
+  EXPECT_TRUE(strict("integer", "number"));
+  EXPECT_FALSE(strict("{ update_cache: \"yes\" }", "pkg.InstallOptions"));
+}
+
 TEST_F(AssignabilityTest, Unions) {
   EXPECT_TRUE(ok("string", "string|string[]"));
   EXPECT_TRUE(ok("string[]", "string|string[]"));
-  EXPECT_FALSE(ok("integer", "string|string[]"));
+  EXPECT_FALSE(ok("boolean", "string|string[]"));
   EXPECT_TRUE(ok("\"a\"|\"b\"", "string"));
-  EXPECT_FALSE(ok("string|integer", "string"));
+  EXPECT_FALSE(ok("string|boolean", "string"));
 }
 
 TEST_F(AssignabilityTest, ArraysAndMaps) {
   EXPECT_TRUE(ok("string[]", "string[]"));
-  EXPECT_FALSE(ok("integer[]", "string[]"));
+  EXPECT_FALSE(ok("boolean[]", "string[]"));
   EXPECT_TRUE(ok("table", "string[]"));
   EXPECT_TRUE(ok("{}", "string[]"));
   EXPECT_TRUE(ok("string[]", "table<integer, string>"));
   EXPECT_FALSE(ok("string[]", "table<string, string>"));
   EXPECT_TRUE(ok("{ a: string, b: string }", "table<string, string>"));
-  EXPECT_FALSE(ok("{ a: string, b: integer }", "table<string, string>"));
+  EXPECT_FALSE(ok("{ a: string, b: boolean }", "table<string, string>"));
   EXPECT_FALSE(ok("string", "table"));
   EXPECT_TRUE(ok("pkg.InstallOptions", "table"));
 }
@@ -117,7 +142,7 @@ TEST_F(AssignabilityTest, Functions) {
   EXPECT_TRUE(ok("function", "fun(x: string): boolean"));
   EXPECT_TRUE(ok("fun(x: string): boolean", "fun(x: string): boolean"));
   EXPECT_TRUE(ok("fun(): boolean", "fun(x: string): boolean")); // extra arguments are dropped
-  EXPECT_FALSE(ok("fun(x: integer)", "fun(x: string)"));
+  EXPECT_FALSE(ok("fun(x: boolean)", "fun(x: string)"));
   EXPECT_FALSE(ok("fun(): string", "fun(): boolean"));
   EXPECT_FALSE(ok("string", "fun()"));
   EXPECT_TRUE(ok("fun()", "(fun(): boolean)|string"));
