@@ -97,6 +97,15 @@ std::optional<std::string> SignatureRegistry::suggestGlobal(std::string_view nam
 
 std::optional<std::string>
 SignatureRegistry::suggestFunction(std::string_view qualifiedName) const {
+  // `TaskBuilder:timout` -> `TaskBuilder:timeout`.
+  if (size_t colon = qualifiedName.rfind(':'); colon != std::string_view::npos) {
+    const ClassSignature* c = classNamed(qualifiedName.substr(0, colon));
+    if (!c)
+      return std::nullopt;
+    std::optional<std::string> fixed =
+        closestName(qualifiedName.substr(colon + 1), keys(c->methods));
+    return fixed ? std::optional(c->name + ":" + *fixed) : std::nullopt;
+  }
   size_t dot = qualifiedName.rfind('.');
   if (dot == std::string_view::npos)
     return suggestGlobal(qualifiedName);

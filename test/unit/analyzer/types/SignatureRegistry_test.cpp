@@ -131,6 +131,9 @@ TEST(Registry, DidYouMean) {
   EXPECT_EQ(sigs.suggestFunction("pgk.install"), "pkg.install");
   EXPECT_EQ(sigs.suggestFunction("systemd.service_strat"), "systemd.service_start");
   EXPECT_EQ(sigs.suggestFunction("pkg.zzzzzzzz"), std::nullopt);
+  EXPECT_EQ(sigs.suggestFunction("TaskBuilder:timout"), "TaskBuilder:timeout");
+  EXPECT_EQ(sigs.suggestFunction("string.fromat"), "string.format");
+  EXPECT_EQ(sigs.suggestFunction("math.pi2"), "math.pi");
   EXPECT_EQ(sigs.suggestGlobal("worflow"), "workflow");
   EXPECT_EQ(sigs.suggestGlobal("pkg"), std::nullopt);
 }

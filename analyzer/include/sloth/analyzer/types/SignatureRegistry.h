@@ -52,7 +52,8 @@ public:
 
   // "Did you mean": the closest declared name, or nullopt when nothing is close.
   std::optional<std::string> suggestGlobal(std::string_view name) const;
-  // `pkg.instal` -> `pkg.install`; an unknown module part is matched against modules.
+  // `pkg.instal` -> `pkg.install`; an unknown module part is matched against modules;
+  // `TaskBuilder:timout` -> `TaskBuilder:timeout`.
   std::optional<std::string> suggestFunction(std::string_view qualifiedName) const;
   std::optional<std::string> suggestField(TypeRef record, std::string_view name) const;
 
