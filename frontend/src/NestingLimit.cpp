@@ -56,9 +56,46 @@ bool resetsChain(TokenKind k) {
   }
 }
 
+// Binary operators that bind looser than `..` (shifts, bitwise, comparisons, logic): they end
+// every pending chain, as the parser's recursion for `..`, `^` and unary operators returns there.
+bool endsChains(TokenKind k) {
+  switch (k) {
+  case TokenKind::Shl:
+  case TokenKind::Shr:
+  case TokenKind::Amp:
+  case TokenKind::Pipe:
+  case TokenKind::Eq:
+  case TokenKind::Ne:
+  case TokenKind::Lt:
+  case TokenKind::Le:
+  case TokenKind::Gt:
+  case TokenKind::Ge:
+  case TokenKind::And:
+  case TokenKind::Or:
+    return true;
+  default:
+    return false;
+  }
+}
+
+// Arithmetic binary operators bind looser than unary operators only.
+bool isArithmetic(TokenKind k) {
+  switch (k) {
+  case TokenKind::Plus:
+  case TokenKind::Star:
+  case TokenKind::Slash:
+  case TokenKind::DSlash:
+  case TokenKind::Percent:
+    return true;
+  default:
+    return false;
+  }
+}
+
 struct Level {
   bool awaitingDo = false; // a `while`/`for` whose `do` belongs to it
-  unsigned chain = 0;      // unary and right-associative operators in the current expression
+  unsigned chain = 0;      // pending `..` and `^` (right-associative: each one nests)
+  unsigned unary = 0;      // pending unary operators (each nests until its operand ends)
 };
 
 } // namespace
@@ -66,9 +103,19 @@ struct Level {
 bool checkNesting(const std::vector<Token>& tokens, std::string_view source, FileId file,
                   DiagnosticEngine& diags) {
   std::vector<Level> levels(1);
-  unsigned depth = 0; // levels.size() - 1 plus the sum of the chains, kept incrementally
+  unsigned depth = 0; // open levels plus every level's pending chain and unary operators
   TokenKind previous = TokenKind::Eof;
+  auto releaseUnary = [&] {
+    depth -= levels.back().unary;
+    levels.back().unary = 0;
+  };
+  auto releaseAll = [&] {
+    releaseUnary();
+    depth -= levels.back().chain;
+    levels.back().chain = 0;
+  };
   for (const Token& t : tokens) {
+    bool binaryPosition = endsOperand(previous);
     switch (t.kind) {
     case TokenKind::LParen:
     case TokenKind::LBracket:
@@ -81,16 +128,14 @@ bool checkNesting(const std::vector<Token>& tokens, std::string_view source, Fil
       break;
     case TokenKind::While:
     case TokenKind::For:
-      depth -= levels.back().chain;
-      levels.back().chain = 0;
-      levels.push_back({true, 0});
+      releaseAll();
+      levels.push_back({true, 0, 0});
       ++depth;
       break;
     case TokenKind::Do:
       if (levels.back().awaitingDo) {
         levels.back().awaitingDo = false;
-        depth -= levels.back().chain;
-        levels.back().chain = 0;
+        releaseAll();
       } else {
         levels.push_back({});
         ++depth;
@@ -102,30 +147,43 @@ bool checkNesting(const std::vector<Token>& tokens, std::string_view source, Fil
     case TokenKind::End:
     case TokenKind::Until:
       if (levels.size() > 1) {
-        depth -= levels.back().chain + 1;
+        depth -= levels.back().chain + levels.back().unary + 1;
         levels.pop_back();
       }
       break;
     case TokenKind::Not:
     case TokenKind::Hash:
-    case TokenKind::Caret:
-    case TokenKind::Concat:
-      ++levels.back().chain;
+      ++levels.back().unary;
       ++depth;
       break;
     case TokenKind::Minus:
     case TokenKind::Tilde:
-      if (!endsOperand(previous)) {
-        ++levels.back().chain;
+      if (!binaryPosition) {
+        ++levels.back().unary;
         ++depth;
+      } else if (t.kind == TokenKind::Minus) {
+        releaseUnary();
+      } else {
+        releaseAll(); // binary `~` (xor) binds looser than `..`
       }
       break;
-    default:
+    case TokenKind::Caret:
+      ++levels.back().chain;
+      ++depth;
       break;
-    }
-    if (resetsChain(t.kind) && t.kind != TokenKind::End && t.kind != TokenKind::Do) {
-      depth -= levels.back().chain;
-      levels.back().chain = 0;
+    case TokenKind::Concat:
+      releaseUnary();
+      ++levels.back().chain;
+      ++depth;
+      break;
+    default:
+      if (endsChains(t.kind))
+        releaseAll();
+      else if (isArithmetic(t.kind))
+        releaseUnary();
+      else if (resetsChain(t.kind))
+        releaseAll();
+      break;
     }
     if (depth > kMaxNestingLevels) {
       diags.error("too-many-levels", file, t.range,
