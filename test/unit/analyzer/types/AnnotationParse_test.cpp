@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 namespace sloth::types {
 namespace {
 
@@ -236,6 +238,31 @@ TEST_F(AnnotationParseTest, SyntaxErrorsHaveColumns) {
 TEST_F(AnnotationParseTest, InvalidUtf8InADescriptionIsKept) {
   Annotation a = parse("param x string  caf\xe9");
   EXPECT_EQ(a.description, "caf?");
+}
+
+} // namespace
+} // namespace sloth::types
+
+namespace sloth::types {
+namespace {
+
+// Checks run files in parallel: each thread parses with its own lexer/parser and context.
+TEST(AnnotationParseThreads, ParallelParsesAgree) {
+  std::vector<std::thread> threads;
+  std::vector<int> good(4, 0);
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([t, &good] {
+      TypeContext types;
+      for (int i = 0; i < 200; ++i) {
+        AnnotationParse r =
+            parseAnnotation(i % 2 ? "param name? string|string[]  Doc." : "effect write", types);
+        if (r.annotation && r.errors.empty())
+          ++good[t];
+      }
+    });
+  for (std::thread& th : threads)
+    th.join();
+  EXPECT_EQ(good, std::vector<int>(4, 200));
 }
 
 } // namespace
