@@ -118,6 +118,8 @@ void poscall(Thread* L, CallInfo* ci, int nres) {
 }
 
 CallInfo* precall(Thread* L, std::ptrdiff_t func, int nresults) {
+  if (L->stop <= func) // only with malformed bytecode (B=0 without a preceding open call)
+    L->stop = func + 1;
   for (;;) {
     const Value& f = L->stack[func];
     switch (f.tt) {

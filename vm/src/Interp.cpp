@@ -305,7 +305,7 @@ L_SELF : {
   const Value* rc = RKC;
   Value obj = *rb;
   RA[1] = obj;
-  if (obj.isTable()) {
+  if (obj.isTable() && rc->isString()) {
     const Value* slot = tableGetStr(obj.table(), rc->str());
     if (!slot->isNil()) {
       *RA = *slot;
@@ -673,7 +673,7 @@ L_RETURN : {
   std::ptrdiff_t ra = IDX(RA);
   int n = GETARG_B(i) - 1;
   if (n < 0)
-    n = static_cast<int>(L->stop - ra);
+    n = L->stop > ra ? static_cast<int>(L->stop - ra) : 0;
   SAVEPC();
   if (hasPendingClose(L, ci->func + 1)) {
     L->stop = ra + n > ci->top ? ra + n : ci->top; // keep the results
@@ -782,6 +782,12 @@ L_SETLIST : {
   std::uint64_t last = static_cast<std::uint64_t>(GETARG_C(i));
   if (n == 0)
     n = static_cast<int>(L->stop - ra) - 1;
+  if (n < 0)
+    n = 0;
+  if (!L->stack[ra].isTable()) {
+    SAVEPC();
+    runError(L, "SETLIST target is not a table");
+  }
   if (GETARG_k(i)) {
     last += static_cast<std::uint64_t>(GETARG_Ax(*pc)) * (MAXARG_C + 1);
     pc++;
