@@ -206,3 +206,29 @@ TEST(Coroutine, UnreachableSuspendedCoroutinesAreCollected) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Coroutine, StateClosesWithSuspendedCoroutines) {
+  State S;
+  Thread& L = S.main();
+  for (int i = 0; i < 5; i++) {
+    L.pushNative([](Thread& T) {
+      // Suspend inside a protected call, with a table alive on the coroutine's stack.
+      T.newTable();
+      T.pushNative([](Thread& U) { return U.yield(0); });
+      T.pcall(0, 0, 0);
+      return 0;
+    });
+    Thread* co = L.newThread();
+    L.pushValue(-2);
+    L.xmove(*co, 1);
+    int nres;
+    ASSERT_EQ(L.resume(*co, 0, &nres), Status::Yield);
+    L.setGlobal(("co" + std::to_string(i)).c_str());
+    L.setTop(0);
+  }
+  // ~State unwinds the five suspended coroutines.
+}
+
+} // namespace
