@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -131,15 +132,24 @@ json toJson(vm::Thread& L, int index, const std::string& path, VisitedTables& vi
   }
 }
 
-// nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, column
-// 5: "; keep "line 1, column 5: " and the cause.
-std::string parseErrorMessage(const json::parse_error& e) {
-  std::string message = e.what();
-  std::size_t at = message.find("at line ");
-  if (at != std::string::npos)
-    return message.substr(at + 3);
-  std::size_t bracket = message.find("] ");
-  return bracket == std::string::npos ? message : message.substr(bracket + 2);
+// nlohmann counts the newline it stopped at as the start of the next line ("line 4, column 0");
+// the place users look for is the last character of the offending token.
+std::string parseErrorMessage(const json::parse_error& e, std::string_view text) {
+  std::size_t offset = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
+  while (offset > 0 && (offset >= text.size() || text[offset] == '\n'))
+    offset--;
+  std::size_t line = 1;
+  std::size_t lineStart = 0;
+  for (std::size_t i = 0; i < offset; i++)
+    if (text[i] == '\n') {
+      line++;
+      lineStart = i + 1;
+    }
+  std::string cause = e.what();
+  std::size_t colon = cause.find(": ", cause.find("parse error"));
+  cause = colon == std::string::npos ? cause : cause.substr(colon + 2);
+  return "line " + std::to_string(line) + ", column " + std::to_string(offset - lineStart + 1) +
+         ": " + cause;
 }
 
 } // namespace
@@ -149,7 +159,7 @@ void pushParsedJson(vm::Thread& L, std::string_view text) {
   try {
     value = json::parse(text);
   } catch (const json::parse_error& e) {
-    throw DataError(parseErrorMessage(e));
+    throw DataError(parseErrorMessage(e, text));
   }
   pushJson(L, value);
 }
