@@ -86,23 +86,23 @@ void growStack(Thread* L, std::ptrdiff_t n) {
   reallocStack(L, std::min<std::ptrdiff_t>(newsize, kMaxStack));
 }
 
-CallInfo* nextCi(Thread* L) {
+CallInfo* growCi(Thread* L) {
   CallInfo* ci = L->ci;
-  if (!ci->next) {
-    auto* n = new (rawAlloc(L, sizeof(CallInfo))) CallInfo();
-    n->prev = ci;
-    ci->next = n;
-  }
-  CallInfo* n = ci->next;
-  n->callstatus = 0;
-  n->nextraargs = 0;
-  n->savedpc = nullptr;
+  auto* n = new (rawAlloc(L, sizeof(CallInfo))) CallInfo();
+  n->prev = ci;
+  ci->next = n;
   return n;
 }
 
 void poscall(Thread* L, CallInfo* ci, int nres) {
   std::ptrdiff_t res = ci->func;
   int wanted = ci->nresults;
+  if (wanted == 1 && nres >= 1) { // the common case: one result kept
+    L->stack[res] = L->stack[L->stop - nres];
+    L->stop = res + 1;
+    L->ci = ci->prev;
+    return;
+  }
   std::ptrdiff_t first = L->stop - nres;
   if (wanted == kMultRet)
     wanted = nres;

@@ -143,7 +143,14 @@ inline void ensureStack(Thread* L, std::ptrdiff_t n) {
   if (L->stacksize - L->stop <= n)
     growStack(L, n);
 }
-CallInfo* nextCi(Thread* L);
+CallInfo* growCi(Thread* L);
+inline CallInfo* nextCi(Thread* L) {
+  CallInfo* n = L->ci->next ? L->ci->next : growCi(L);
+  n->callstatus = 0;
+  n->nextraargs = 0;
+  n->savedpc = nullptr;
+  return n;
+}
 CallInfo* precall(Thread* L, std::ptrdiff_t func, int nresults);
 void poscall(Thread* L, CallInfo* ci, int nres);
 void callValue(Thread* L, std::ptrdiff_t func, int nresults);
