@@ -509,15 +509,17 @@ void createFileMetatable(Thread& L) {
   lib::setFunctions(L, -1, {{"__gc", fileGc}, {"__close", fileGc}, {"__tostring", fileToString}},
                     {});
   L.newTable(0, 7);
-  lib::setFunctions(L, -1,
-                    {{"close", fileClose},
-                     {"flush", fileFlush},
-                     {"lines", fileLines},
-                     {"read", fileRead},
-                     {"seek", fileSeek},
-                     {"setvbuf", fileSetvbuf},
-                     {"write", fileWrite}},
-                    {});
+  // Unnamed, as in Lua: a method called without a call-site name shows as '?' in messages.
+  for (const lib::LibFunction& f : {lib::LibFunction{"close", fileClose},
+                                    {"flush", fileFlush},
+                                    {"lines", fileLines},
+                                    {"read", fileRead},
+                                    {"seek", fileSeek},
+                                    {"setvbuf", fileSetvbuf},
+                                    {"write", fileWrite}}) {
+    L.pushNative(f.fn, 0, nullptr);
+    L.setField(-2, f.name);
+  }
   L.setField(-2, "__index");
   L.pop();
 }

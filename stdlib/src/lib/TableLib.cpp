@@ -72,8 +72,9 @@ int tabInsert(Thread& L) {
 int tabRemove(Thread& L) {
   std::int64_t size = lengthFor(L, 1, kRead | kWrite);
   std::int64_t pos = L.optInteger(2, size);
+  // lua5.4 (5.4.4) names argument #1 here, not the position.
   if (pos != size && static_cast<std::uint64_t>(pos) - 1u > static_cast<std::uint64_t>(size))
-    L.argError(2, "position out of bounds");
+    L.argError(1, "position out of bounds");
   L.getI(1, pos);
   for (; pos < size; pos++) {
     L.getI(1, pos + 1);
