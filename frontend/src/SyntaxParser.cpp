@@ -53,6 +53,10 @@ private:
 // Words a syntax error the way luac does ("'then' expected near 'print'"), names where an
 // unclosed block was opened, and adds hints for mistakes carried over from other languages.
 class SyntaxErrorReporter {
+  // An error this close after the previous one (or on its line) is taken for a consequence of
+  // the parser's recovery from it, and not reported.
+  static constexpr size_t kCascadeTokens = 6;
+
 public:
   SyntaxErrorReporter(std::string_view source, const std::vector<Token>& tokens, FileId file,
                       DiagnosticEngine& diags)
@@ -65,9 +69,10 @@ public:
     size_t index = offending ? offending->getTokenIndex() : tokens_.size() - 1;
     if (index >= tokens_.size())
       index = tokens_.size() - 1;
-    // Recovery often trips again right after an error; one report per line keeps the
-    // cascade out while later, independent errors still show.
-    if (count_ > 0 && (index == lastIndex_ || tokens_[index].line == tokens_[lastIndex_].line))
+    // Recovery often trips again right after an error; skipping what follows it closely keeps
+    // the cascade out while later, independent errors still show.
+    if (count_ > 0 &&
+        (index <= lastIndex_ + kCascadeTokens || tokens_[index].line == tokens_[lastIndex_].line))
       return;
     lastIndex_ = index;
     if (count_ == kMaxSyntaxErrors) {
@@ -196,6 +201,18 @@ private:
       return;
     }
 
+    // `elsif x then` / `elif x then`: the misspelt keyword lexes as a name.
+    for (size_t back = 1; back <= 3 && back <= index; ++back) {
+      const Token& t = tokens_[index - back];
+      if (t.kind == TokenKind::Name && (t.text == "elsif" || t.text == "elif") &&
+          t.line == off.line) {
+        Diagnostic& d =
+            diags_.error("syntax-error", file_, t.range,
+                         "'" + t.text + "' is not a Lua keyword; did you mean 'elseif'?");
+        d.fixIt = FixIt{t.range, "elseif"};
+        return;
+      }
+    }
     TokenKind previous = index > 0 ? tokens_[index - 1].kind : TokenKind::Eof;
     TokenKind beforePrevious = index > 1 ? tokens_[index - 2].kind : TokenKind::Eof;
     if ((previous == TokenKind::Local && off.kind != TokenKind::Function) ||
@@ -227,6 +244,9 @@ private:
       } else if (kind == TokenKind::RParen || kind == TokenKind::RBrace ||
                  kind == TokenKind::RBracket) {
         message = closing(parser, kind, off) + near;
+        if (kind == TokenKind::RBrace && index > 0 && tokens_[index - 1].line < off.line &&
+            (off.kind == TokenKind::Name || off.kind == TokenKind::LBracket))
+          message += "; is a ',' missing after the previous field?";
       } else {
         message = "'" + std::string(spelling(kind)) + "' expected" + near;
         if ((kind == TokenKind::Then || kind == TokenKind::Do) && index > 0) {
