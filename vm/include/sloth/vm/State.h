@@ -6,9 +6,19 @@
 // Native functions
 //   int fn(Thread& L): arguments are at stack indices 1..L.top(); push the results and return how
 //   many there are. Register one with L.pushNative(fn, nupvalues, "name") and L.setGlobal /
-//   L.setField. Upvalues of a native closure are at L.upvalueIndex(i), i >= 1.
+//   L.setField. Upvalues of a native closure are at upvalueIndex(i), i >= 1.
 //   Natives are called through the same call path as Lua functions (metamethods, pcall,
-//   coroutines all work with them).
+//   coroutines all work with them). Example:
+//
+//     int strlen_(Thread& L) {                  // strlen_(s) -> #s
+//       std::string_view s = L.checkString(1);  // "bad argument #1 to 'strlen_' (...)"
+//       L.pushInteger(static_cast<std::int64_t>(s.size()));
+//       return 1;
+//     }
+//     L.pushNative(strlen_, 0, "strlen_"); L.setGlobal("strlen_");
+//
+// Running a script: L.load(proto) pushes the main chunk as a function; L.pcall(0, kMultRet, h)
+//   runs it (h: stack index of a message handler, e.g. one calling L.traceback, or 0).
 //
 // Indices: 1..top() address the current frame from the bottom, -1..-top() from the top.
 //   kRegistryIndex is the registry table; upvalueIndex(i) a native closure's upvalue.
@@ -23,8 +33,10 @@
 // Coroutines: every coroutine runs on its own C stack (Boost.Context), so L.yield() can be
 //   called from any depth — a native, a metamethod, inside a pcall — and simply returns when the
 //   coroutine is resumed, with the resume arguments on the stack. A native that starts an
-//   asynchronous operation suspends its coroutine with L.yield(0) and the event loop resumes it
-//   (State::resume-style via Thread::resume) with the results.
+//   asynchronous operation suspends its coroutine with L.yield(0); when the operation completes,
+//   the event loop pushes the results on its own thread and calls loop.resume(co, nresults, &n)
+//   — L.yield then returns nresults and the native returns them. Keep a suspended coroutine
+//   referenced from Lua (e.g. the registry) while C++ holds its Thread*, or the GC may free it.
 #pragma once
 
 #include "sloth/vm/Object.h"
