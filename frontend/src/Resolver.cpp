@@ -9,6 +9,10 @@ using namespace sloth::ast;
 
 namespace {
 
+// Lua's limits (lparser.c MAXVARS, lfunc.h MAXUPVAL).
+constexpr size_t kMaxLocals = 200;
+constexpr size_t kMaxUpvalues = 255;
+
 struct LabelInfo {
   LabelStat* stat;
   size_t activeLocals; // locals in scope at the label (the block's count if the label ends it)
@@ -54,13 +58,23 @@ private:
 
   // -- scopes ----------------------------------------------------------------------------------
 
+  // "main function" or "function at line N", as luac names a function in limit errors.
+  std::string where(const FunctionScope* f) const {
+    return f->parent ? "function at line " + std::to_string(line(f->body->range))
+                     : std::string("main function");
+  }
+
   void declare(Local* local) {
     local->owner = fn_->body;
     fn_->active.push_back(local);
     fn_->body->locals.push_back(local);
+    if (fn_->active.size() == kMaxLocals + 1)
+      error("too-many-locals", local->range,
+            "too many local variables (limit is " + std::to_string(kMaxLocals) + ") in " +
+                where(fn_));
   }
 
-  Local* lookup(const std::string& name) {
+  Local* lookup(const std::string& name, SourceRange use) {
     for (FunctionScope* f = fn_; f; f = f->parent) {
       for (auto it = f->active.rbegin(); it != f->active.rend(); ++it) {
         if ((*it)->name != name)
@@ -71,8 +85,13 @@ private:
           // Every function between the use and the declaration carries it as an upvalue.
           for (FunctionScope* g = fn_; g != f; g = g->parent) {
             auto& caps = g->body->captures;
-            if (std::find(caps.begin(), caps.end(), local) == caps.end())
-              caps.push_back(local);
+            if (std::find(caps.begin(), caps.end(), local) != caps.end())
+              continue;
+            caps.push_back(local);
+            if (caps.size() == kMaxUpvalues + 1)
+              error("too-many-upvalues", use,
+                    "too many upvalues (limit is " + std::to_string(kMaxUpvalues) + ") in " +
+                        where(g));
           }
         }
         return local;
@@ -192,7 +211,7 @@ private:
 
   void assignTo(Expr* target) {
     if (auto* name = target->as<NameExpr>()) {
-      name->local = lookup(name->name);
+      name->local = lookup(name->name, name->range);
       if (Local* local = name->local) {
         if (local->attrib != Attrib::None) {
           Diagnostic& d = error("assign-to-const", name->range,
@@ -351,7 +370,7 @@ private:
       break;
     case ExprKind::Name: {
       auto* n = e->as<NameExpr>();
-      n->local = lookup(n->name);
+      n->local = lookup(n->name, n->range);
       if (n->local)
         ++n->local->useCount;
       break;
