@@ -10,6 +10,7 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace sloth::slothc {
 
@@ -28,7 +29,12 @@ Action addDefsCommand(CLI::App& app) {
       fmt::print(stderr, "slothc defs: cannot create directory '{}': {}\n", *out, ec.message());
       return 2;
     }
+    std::size_t written = 0;
     for (const EmbeddedFile& f : defs::files()) {
+      // lua_*.lua declare Lua's own standard library for our checker; lua-language-server ships
+      // its own, and two definitions of `print` would only confuse the editor.
+      if (std::string_view(f.name).starts_with("lua_"))
+        continue;
       std::filesystem::path path = std::filesystem::path(*out) / f.name;
       std::ofstream os(path, std::ios::binary);
       os << f.contents;
@@ -37,8 +43,9 @@ Action addDefsCommand(CLI::App& app) {
                    std::strerror(errno));
         return 2;
       }
+      ++written;
     }
-    fmt::print("wrote {} definition files to {}\n", defs::files().size(), *out);
+    fmt::print("wrote {} definition files to {}\n", written, *out);
     return 0;
   };
 }
