@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace sloth {
 
@@ -28,22 +27,31 @@ FileId SourceManager::addBuffer(std::string name, std::string text) {
 }
 
 std::optional<FileId> SourceManager::addFile(const std::string& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
     error = std::strerror(errno);
     return std::nullopt;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    error = std::strerror(errno);
+  std::string text;
+  char buffer[1 << 16];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
+    text.append(buffer, n);
+    if (text.size() > UINT32_MAX - 1) {
+      std::fclose(f);
+      error = "file too large (limit is 4 GiB)";
+      return std::nullopt;
+    }
+  }
+  // A directory opens fine and fails on the first read (EISDIR): never read it as empty.
+  bool failed = std::ferror(f);
+  int savedErrno = errno;
+  std::fclose(f);
+  if (failed) {
+    error = std::strerror(savedErrno);
     return std::nullopt;
   }
-  if (text.str().size() > UINT32_MAX - 1) {
-    error = "file too large (limit is 4 GiB)";
-    return std::nullopt;
-  }
-  return addBuffer(path, std::move(text).str());
+  return addBuffer(path, std::move(text));
 }
 
 uint32_t SourceManager::lineOf(FileId file, uint32_t offset) const {
