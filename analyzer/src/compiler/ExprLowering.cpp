@@ -8,7 +8,10 @@ using vm::OpCode;
 
 void Lowering::expr(const ast::Expr* e, ExprValue& v) {
   FunctionState& fs = *fs_;
-  fs.setLine(e->range);
+  // luac emits NEWTABLE before reading `{`, so it carries the previous token's line: keep it.
+  if (e->kind != ast::ExprKind::Table)
+    fs.setLine(e->range);
+  fs.currentRange = e->range;
   v = ExprValue();
   switch (e->kind) {
   case ast::ExprKind::Nil:
@@ -87,7 +90,12 @@ int Lowering::exprList(const std::vector<ast::Expr*>& list, ExprValue& last) {
 }
 
 void Lowering::name(const ast::NameExpr& n, ExprValue& v) {
-  v = n.local ? fs_->resolveLocal(n.local, n.range) : fs_->resolveGlobal(n.name, n.range);
+  if (n.local)
+    v = fs_->resolveLocal(n.local, n.range);
+  else if (n.name == "_ENV") // the environment itself, not a field of it
+    v = fs_->resolveEnv(n.range);
+  else
+    v = fs_->resolveGlobal(n.name, n.range);
 }
 
 void Lowering::index(const ast::IndexExpr& e, ExprValue& v) {
@@ -170,6 +178,7 @@ void Lowering::table(const ast::TableExpr& t, ExprValue& v) {
     fs.indexed(target, key);
     ExprValue value;
     expr(field.value, value);
+    fs.setLineToEnd(field.value->range);
     fs.storeVar(target, value);
     fs.freeReg = reg;
     ++hashCount;

@@ -196,6 +196,7 @@ public:
   // constant. `base` is false when resolving on behalf of a nested function.
   ExprValue resolveLocal(const ast::Local* local, SourceRange at, bool base = true);
   ExprValue resolveGlobal(const std::string& name, SourceRange at);
+  ExprValue resolveEnv(SourceRange at); // the name `_ENV` when no local of that name is bound
   int addUpvalue(const ast::Local* local, const std::string& name, const ExprValue& outer);
   void addGoto(const std::string& name, SourceRange at, int jumpList);
   void gotoStatement(const std::string& name, SourceRange at);

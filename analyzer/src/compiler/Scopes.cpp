@@ -156,8 +156,17 @@ ExprValue FunctionState::resolveLocal(const ast::Local* local, SourceRange at, b
 }
 
 ExprValue FunctionState::resolveGlobal(const std::string& name, SourceRange at) {
-  // `name` means `_ENV.name`, where `_ENV` is the innermost visible variable of that name (a
-  // user's `local _ENV`) or else the main chunk's implicit upvalue.
+  // `name` means `_ENV.name`.
+  ExprValue e = resolveEnv(at);
+  exprToAnyRegOrUpval(e);
+  ExprValue key = ExprValue::ofString(name);
+  indexed(e, key);
+  return e;
+}
+
+ExprValue FunctionState::resolveEnv(SourceRange at) {
+  // `_ENV` is the innermost visible variable of that name (a user's `local _ENV`) or else the
+  // main chunk's implicit upvalue.
   const ast::Local* env = nullptr;
   for (const FunctionState* fs = this; fs && !env; fs = fs->parent)
     for (auto it = fs->vars.rbegin(); it != fs->vars.rend(); ++it)
@@ -165,16 +174,9 @@ ExprValue FunctionState::resolveGlobal(const std::string& name, SourceRange at) 
         env = it->local;
         break;
       }
-  ExprValue e;
-  if (!env && !parent) { // the main chunk's _ENV is always its upvalue 0
-    e = ExprValue(ValueKind::Upval, 0);
-  } else {
-    e = resolveLocal(env, at);
-  }
-  exprToAnyRegOrUpval(e);
-  ExprValue key = ExprValue::ofString(name);
-  indexed(e, key);
-  return e;
+  if (!env && !parent) // the main chunk's _ENV is always its upvalue 0
+    return ExprValue(ValueKind::Upval, 0);
+  return resolveLocal(env, at);
 }
 
 const JumpLabel* FunctionState::findLabel(const std::string& name) const {

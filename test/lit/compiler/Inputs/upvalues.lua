@@ -1,3 +1,4 @@
+local outerenv = _ENV
 local x = 1
 local function outer()
   local y = 2
