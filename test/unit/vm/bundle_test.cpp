@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 using namespace vmtest;
 using O = OpCode;
 
@@ -154,7 +156,7 @@ TEST(Verifier, AcceptsWhatLuacProduces) {
   if (std::system("command -v luac5.4 >/dev/null 2>&1") != 0)
     GTEST_SKIP() << "luac5.4 not installed";
   // Every function luac emits for a varied script passes the verifier.
-  std::string path = testing::TempDir() + "sloth_verify.lua";
+  std::string path = testing::TempDir() + "sloth_verify_" + std::to_string(getpid()) + ".lua";
   std::FILE* f = std::fopen(path.c_str(), "w");
   std::fputs("local t = setmetatable({}, {__index = function(t, k) return k end})\n"
              "for i = 1, 10 do t[i] = i * 2 end\n"

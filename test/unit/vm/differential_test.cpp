@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 using namespace vmtest;
 
@@ -35,7 +36,9 @@ struct Outputs {
 };
 
 Outputs runBoth(const std::string& name, const std::string& source) {
-  std::string path = testing::TempDir() + "sloth_diff_" + name + ".lua";
+  // The pid keeps concurrent test runs (other build directories) apart.
+  std::string path =
+      testing::TempDir() + "sloth_diff_" + std::to_string(getpid()) + "_" + name + ".lua";
   std::ofstream(path) << source;
   Outputs o;
   o.reference = shell("cd " + testing::TempDir() + " && lua5.4 " + path + " 2>&1");
@@ -52,6 +55,13 @@ Outputs runBoth(const std::string& name, const std::string& source) {
   if (L.pcall(0, 0, 0) != Status::Ok)
     printBuffer() += "uncaught: " + str(L, -1) + "\n";
   o.sloth = printBuffer();
+  // Messages name the script by path; compare them under a stable name.
+  for (std::string* out : {&o.reference, &o.sloth}) {
+    for (std::size_t at; (at = out->find(path)) != std::string::npos;)
+      out->replace(at, path.size(), name + ".lua");
+  }
+  std::remove(path.c_str());
+  std::remove((path + "c").c_str());
   return o;
 }
 
