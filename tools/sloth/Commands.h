@@ -10,7 +10,10 @@ namespace sloth::cli {
 
 using Action = std::function<int()>;
 
-// `sloth run FILE [ARGS...]`: runs a Lua script on the VM with the standard library.
+// `sloth run FILE [WORKFLOW|ARGS...]`: runs a script, and the workflow it defines.
 Action addRunCommand(CLI::App& app);
+
+// `sloth list FILE`: the workflows and tasks a script defines.
+Action addListCommand(CLI::App& app);
 
 } // namespace sloth::cli

@@ -1,106 +1,156 @@
-// `sloth run FILE [ARGS...]`: compile a Lua script and run it on the VM, as `lua FILE ARGS...`
-// does: the standard library is open, `arg` holds the arguments (arg[0] is the script), the main
-// chunk receives them as `...`, and an uncaught error prints its message and a traceback.
+// `sloth run FILE [WORKFLOW] [options] [-- ARGS...]`: compiles the script and runs its main chunk
+// on the VM as `lua FILE ARGS...` would (the standard library and the sloth modules open, `arg`
+// holding the arguments). A script that defined workflows then runs one of them: the one named
+// by the first argument, or the only one.
 #include "Commands.h"
+#include "JsonReport.h"
+#include "ProgressView.h"
+#include "RunValues.h"
+#include "ScriptSession.h"
 
-#include "sloth/analyzer/SourceCompiler.h"
-#include "sloth/stdlib/ChunkLoader.h"
-#include "sloth/stdlib/Modules.h"
-#include "sloth/stdlib/Stdlib.h"
-#include "sloth/stdlib/runtime/Runtime.h"
-#include "sloth/vm/State.h"
+#include "sloth/stdlib/runtime/Logger.h"
+#include "sloth/stdlib/runtime/Scheduler.h"
+#include "sloth/stdlib/runtime/Workflow.h"
 
 #include <fmt/core.h>
 
+#include <cstdlib>
 #include <memory>
+#include <stdexcept>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace sloth::cli {
 
 namespace {
 
-// The message handler of the main chunk: the error message plus a traceback (lua.c's msghandler).
-int addTraceback(vm::Thread& L) {
-  std::string message;
-  std::string_view text;
-  if (L.type(1) == vm::Type::String && L.toStringView(1, text)) {
-    message = std::string(text);
-  } else if (L.getMetafield(1, "__tostring") != vm::Type::Nil) {
-    L.pop();
-    message = std::string(L.toDisplayString(1));
+namespace rt = stdlib::runtime;
+
+struct RunSettings {
+  std::string path;
+  std::vector<std::string> args;
+  std::vector<std::string> tasks;
+  std::string valuesFile;
+  std::vector<std::string> sets;
+  std::string output = "text";
+  std::string logLevel = "info";
+  std::string logFormat = "text";
+};
+
+std::string names(const std::vector<rt::WorkflowDefinition>& workflows) {
+  std::string list;
+  for (const auto& w : workflows)
+    list += (list.empty() ? "" : ", ") + w.name;
+  return list;
+}
+
+int runWorkflowOf(ScriptSession& session, const RunSettings& s,
+                  const std::vector<rt::WorkflowDefinition>& workflows) {
+  const rt::WorkflowDefinition* chosen = nullptr;
+  if (!s.args.empty()) {
+    for (const auto& w : workflows)
+      if (w.name == s.args.front())
+        chosen = &w;
+    if (!chosen) {
+      fmt::print(stderr, "sloth: {} has no workflow named '{}' (it defines: {})\n", s.path,
+                 s.args.front(), names(workflows));
+      return 2;
+    }
+  } else if (workflows.size() == 1) {
+    chosen = &workflows.front();
   } else {
-    message = fmt::format("(error object is a {} value)", L.typeNameAt(1));
-  }
-  L.traceback(message, 1);
-  return 1;
-}
-
-// load/require/dofile compile source text through the same path as the script itself.
-stdlib::LoadedChunk compileChunk(std::string_view chunk, std::string_view sourceName) {
-  if (!chunk.empty() && chunk.front() == '\x1b')
-    return {nullptr, fmt::format("{}: binary chunks are not supported yet", sourceName)};
-  auto compiled = compiler::compileText(std::string(sourceName), std::string(chunk));
-  if (!compiled->main)
-    return {nullptr, compiler::firstErrorMessage(*compiled)};
-  return {std::move(compiled->main), {}};
-}
-
-int runScript(const std::string& path, const std::vector<std::string>& args) {
-  auto compiled = compiler::compileFile(path);
-  if (!compiled->file) {
-    fmt::print(stderr, "sloth: cannot read '{}': {}\n", path, compiled->readError);
+    fmt::print(stderr,
+               "sloth: {} defines several workflows ({}); name one: sloth run {} WORKFLOW\n",
+               s.path, names(workflows), s.path);
     return 2;
   }
-  if (!compiled->main) {
-    compiler::printDiagnostics(*compiled, stderr);
-    return 2; // a compile error (design §1)
+  if (auto problem = rt::checkWorkflow(*chosen)) {
+    fmt::print(stderr, "{}: error: {}\n", chosen->definedAt, *problem);
+    return 2;
   }
 
-  vm::State state;
-  stdlib::runtime::Runtime runtime(state);
-  stdlib::openStandardLibraries(state);
-  stdlib::openSlothModules(state);
-  stdlib::setChunkLoader(state, compileChunk);
-  vm::Thread& L = state.main();
-
-  // arg = { [0] = script, ... }
-  L.newTable(static_cast<int>(args.size()), 1);
-  L.pushString(path);
-  L.rawSetI(-2, 0);
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    L.pushString(args[i]);
-    L.rawSetI(-2, static_cast<std::int64_t>(i + 1));
+  vm::Thread& L = session.main();
+  if (auto error = pushRunValues(L, s.valuesFile, s.sets)) {
+    fmt::print(stderr, "sloth: {}\n", *error);
+    return 2;
   }
-  L.setGlobal("arg");
+  rt::setRunParams(L);
 
-  L.pushNative(addTraceback, 0, "msghandler");
-  int handler = L.top();
-  L.load(std::shared_ptr<const vm::Proto>(std::move(compiled->main)));
-  for (const std::string& a : args)
-    L.pushString(a);
-  if (L.pcall(static_cast<int>(args.size()), 0, handler) != vm::Status::Ok) {
-    std::string_view message;
-    if (!L.toStringView(-1, message))
-      message = "(error object is not a string)";
-    fmt::print(stderr, "sloth: {}\n", message);
-    return 1;
+  rt::RunOptions options;
+  options.onlyTasks = s.tasks;
+  bool tty = ::isatty(STDOUT_FILENO) != 0;
+  bool color = tty && !std::getenv("NO_COLOR");
+  try {
+    if (s.output == "json") {
+      JsonReport report;
+      rt::RunReport result = rt::runWorkflow(L, session.runtime(), *chosen, options, report);
+      report.print(*chosen, result);
+      return result.interrupted ? 130 : result.success ? 0 : 1;
+    }
+    ProgressView view(session.runtime().io(), tty, color);
+    rt::RunReport result = rt::runWorkflow(L, session.runtime(), *chosen, options, view);
+    view.finish(chosen->name, result);
+    return result.interrupted ? 130 : result.success ? 0 : 1;
+  } catch (const std::invalid_argument& e) {
+    fmt::print(stderr, "sloth: {}\n", e.what());
+    return 2;
   }
-  return 0;
+}
+
+int run(const RunSettings& s) {
+  ScriptSession session;
+  auto& logger = session.runtime().logger();
+  logger.setLevel(*rt::Logger::parseLevel(s.logLevel));
+  logger.setFormat(*rt::Logger::parseFormat(s.logFormat));
+  if (auto rc = session.compile(s.path))
+    return *rc;
+  if (auto rc = session.runMainChunk(s.path, s.args))
+    return *rc;
+  std::vector<rt::WorkflowDefinition> workflows = rt::definedWorkflows(session.main());
+  if (workflows.empty()) {
+    if (!s.tasks.empty()) {
+      fmt::print(stderr, "sloth: --task: {} defines no workflow\n", s.path);
+      return 2;
+    }
+    return 0; // a plain script: it ran
+  }
+  return runWorkflowOf(session, s, workflows);
+}
+
+// CLI11 check: the value is one of the names.
+CLI::Validator oneOf(std::vector<std::string> choices) {
+  return CLI::IsMember(std::move(choices));
 }
 
 } // namespace
 
 Action addRunCommand(CLI::App& app) {
-  auto* cmd = app.add_subcommand("run", "Run a Lua script: sloth run FILE [-- ARGS...]");
-  auto path = std::make_shared<std::string>();
-  auto args = std::make_shared<std::vector<std::string>>();
-  cmd->add_option("file", *path, "Script to run ('-' reads standard input)")->required();
-  cmd->add_option("args", *args, "Arguments for the script (its `arg` table and `...`)");
-  return [cmd, path, args]() -> int {
+  auto* cmd = app.add_subcommand(
+      "run", "Run a script; a script that defines workflows runs one: sloth run FILE [WORKFLOW]");
+  auto s = std::make_shared<RunSettings>();
+  cmd->add_option("file", s->path, "Script to run")->required();
+  cmd->add_option("args", s->args,
+                  "The workflow to run (when the file defines several), or the arguments of a "
+                  "plain script (its `arg` table and `...`)");
+  cmd->add_option("--task", s->tasks,
+                  "Run only this task and the tasks it depends on (repeatable)");
+  cmd->add_option("--values", s->valuesFile, "YAML file of params for the tasks");
+  cmd->add_option("--set", s->sets, "Set one param: key=value (dotted keys nest; repeatable)");
+  cmd->add_option("--output", s->output, "How to report the run: text (default) or json")
+      ->check(oneOf({"text", "json"}));
+  cmd->add_option("--log-level", s->logLevel, "Lowest level of log messages shown (default info)")
+      ->check(oneOf({"debug", "info", "warn", "error"}));
+  cmd->add_option("--log-format", s->logFormat, "Log line format: text (default) or json")
+      ->check(oneOf({"text", "json"}));
+  cmd->footer("Exit status: 0 every task succeeded (or was skipped by run_if), 1 a task or the "
+              "script failed, 2 usage or compile error, 130 interrupted.\nNot available yet: "
+              "bundles, --dry-run, YAML task files, run history, delegate_to (a task with it "
+              "fails without running).");
+  return [cmd, s]() -> int {
     if (!*cmd)
       return -1;
-    return runScript(*path, *args);
+    return run(*s);
   };
 }
 

@@ -12,11 +12,11 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", fmt::format("sloth {} (bundle format {})", sloth::kVersion,
                                                 sloth::kBundleFormatVersion));
   app.require_subcommand(0, 1);
-  app.footer("Tasks and workflows (`sloth run FILE WORKFLOW`, `sloth list`), bundles and "
-             "--dry-run are not available yet.");
+  app.footer("Not available yet: bundles (.slothb), --dry-run, YAML task files, run history.");
 
   std::vector<sloth::cli::Action> actions;
   actions.push_back(sloth::cli::addRunCommand(app));
+  actions.push_back(sloth::cli::addListCommand(app));
 
   try {
     app.parse(argc, argv);

@@ -12,7 +12,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <pwd.h>
 #include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -21,6 +20,7 @@ namespace sloth::stdlib {
 
 using runtime::ProcessResult;
 using runtime::ProcessSpec;
+using runtime::Runtime;
 using vm::Thread;
 using vm::Type;
 
@@ -32,23 +32,6 @@ std::vector<std::string> splitWords(std::string_view text) {
   for (std::string word; in >> word;)
     words.push_back(word);
   return words;
-}
-
-std::string currentUserName() {
-  if (const passwd* entry = ::getpwuid(::geteuid()))
-    return entry->pw_name;
-  return {};
-}
-
-// Runs as another user through sudo (non-interactive: a password prompt would hang the run).
-void applyUser(Thread& L, std::string_view function, ProcessSpec& spec, const std::string& user) {
-  if (user.empty() || user == currentUserName())
-    return;
-  if (!::getpwnam(user.c_str()))
-    L.runError(fmt::format("{}: unknown user '{}'", function, user));
-  std::vector<std::string> argv = {"sudo", "-n", "-u", user, "--"};
-  argv.insert(argv.end(), spec.argv.begin(), spec.argv.end());
-  spec.argv = std::move(argv);
 }
 
 void readEnv(Thread& L, int options, std::string_view function, ProcessSpec& spec) {
@@ -116,12 +99,14 @@ int execCommand(Thread& L) {
     L.typeError(1, "string or list of strings");
   }
   runtime::checkOptionKeys(L, 2, kName, {"user", "cwd", "env", "timeout"});
-  spec.cwd = runtime::stringOption(L, 2, "cwd", kName).value_or("");
+  // Inside a task, commands run in the task's workdir unless told otherwise.
+  Runtime& rt = Runtime::of(L);
+  spec.cwd = runtime::stringOption(L, 2, "cwd", kName).value_or(rt.groupWorkdir(rt.currentGroup()));
   spec.timeoutSeconds = runtime::numberOption(L, 2, "timeout", kName).value_or(0);
   if (spec.timeoutSeconds < 0)
     L.runError(fmt::format("{}: option 'timeout' must be positive", kName));
   readEnv(L, 2, kName, spec);
-  applyUser(L, kName, spec, runtime::stringOption(L, 2, "user", kName).value_or(""));
+  runtime::runAsUser(L, kName, spec, runtime::stringOption(L, 2, "user", kName).value_or(""));
   pushResult(L, runtime::runProcess(L, kName, spec));
   return 1;
 }

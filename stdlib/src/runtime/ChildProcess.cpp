@@ -14,6 +14,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <map>
+#include <pwd.h>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -159,6 +160,19 @@ struct KillUnlessFinished {
 };
 
 } // namespace
+
+void runAsUser(vm::Thread& L, std::string_view function, ProcessSpec& spec,
+               const std::string& user) {
+  if (user.empty())
+    return;
+  if (const passwd* self = ::getpwuid(::geteuid()); self && user == self->pw_name)
+    return;
+  if (!::getpwnam(user.c_str()))
+    L.runError(fmt::format("{}: unknown user '{}'", function, user));
+  std::vector<std::string> argv = {"sudo", "-n", "-u", user, "--"};
+  argv.insert(argv.end(), spec.argv.begin(), spec.argv.end());
+  spec.argv = std::move(argv);
+}
 
 ProcessResult runProcess(vm::Thread& L, std::string_view function, const ProcessSpec& spec) {
   Runtime& runtime = Runtime::of(L);

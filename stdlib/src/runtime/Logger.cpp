@@ -127,6 +127,7 @@ void Logger::write(LogLevel level, std::string_view task, std::string_view messa
                           isSecretKey(field.key) ? std::string("[redacted]") : textValue(field));
   }
   line += '\n';
+  std::fflush(stdout); // keeps the order of output and log lines when both go to one file
   std::fwrite(line.data(), 1, line.size(), stream_);
   std::fflush(stream_);
 }

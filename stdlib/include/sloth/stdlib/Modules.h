@@ -14,7 +14,10 @@ namespace sloth::stdlib {
 /// libraries first (openStandardLibraries), so package.loaded exists.
 void openSlothModules(vm::State& state);
 
-void openExec(vm::Thread& L); // exec.command, exec.shell, exec.script
-void openLog(vm::Thread& L);  // log.debug, log.info, log.warn, log.error
+void openTask(vm::Thread& L);      // task(name): the task builder
+void openWorkflow(vm::Thread& L);  // workflow.define
+void openExec(vm::Thread& L);      // exec.command, exec.shell, exec.script
+void openLog(vm::Thread& L);       // log.debug, log.info, log.warn, log.error
+void openGoroutine(vm::Thread& L); // goroutine.parallel
 
 } // namespace sloth::stdlib

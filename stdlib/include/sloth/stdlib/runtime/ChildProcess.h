@@ -29,6 +29,11 @@ struct ProcessResult {
   bool timedOut = false;
 };
 
+/// Runs the command as `user` through `sudo -n -u` (non-interactive: a password prompt would hang
+/// the run) unless that is the current user; raises "`function`: unknown user 'x'".
+void runAsUser(vm::Thread& L, std::string_view function, ProcessSpec& spec,
+               const std::string& user);
+
 /// Runs the process to its end and returns what it did. A process that cannot be started raises
 /// a Lua error "`function`: cannot run 'prog': reason".
 ProcessResult runProcess(vm::Thread& L, std::string_view function, const ProcessSpec& spec);

@@ -75,6 +75,12 @@ public:
   int newGroup(std::string name);
   int currentGroup() const { return currentGroup_; }
   std::string groupName(int group) const;
+  /// The working directory exec uses by default inside the group (a task's workdir).
+  void setGroupWorkdir(int group, std::string dir) { groupWorkdirs_[group] = std::move(dir); }
+  std::string groupWorkdir(int group) const {
+    auto it = groupWorkdirs_.find(group);
+    return it == groupWorkdirs_.end() ? std::string() : it->second;
+  }
   /// Kills the group's processes at once; its coroutines are closed by the running loop.
   void cancelGroup(int group, std::string reason);
   bool groupCancelled(int group) const;
@@ -106,6 +112,7 @@ private:
   std::uint64_t nextSerial_ = 1;
   int currentGroup_ = kNoGroup;
   std::vector<std::string> groupNames_{""};
+  std::map<int, std::string> groupWorkdirs_;
   std::map<int, std::string> cancelled_; // group -> reason
   std::vector<int> pendingCancels_;
   std::map<pid_t, int> children_; // process group -> coroutine group

@@ -1,0 +1,51 @@
+#include "sloth/stdlib/runtime/Duration.h"
+
+#include <cctype>
+#include <string>
+
+namespace sloth::stdlib::runtime {
+
+std::optional<double> parseDuration(std::string_view text) {
+  if (text.empty())
+    return std::nullopt;
+  double total = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t start = i;
+    while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.'))
+      ++i;
+    if (i == start)
+      return std::nullopt;
+    double amount = 0;
+    std::string number(text.substr(start, i - start));
+    try {
+      std::size_t used = 0;
+      amount = std::stod(number, &used);
+      if (used != number.size())
+        return std::nullopt;
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+    std::size_t unitStart = i;
+    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])))
+      ++i;
+    std::string_view unit = text.substr(unitStart, i - unitStart);
+    if (unit.empty() && i == text.size() && start == 0)
+      return amount; // "30": seconds
+    if (unit == "ms")
+      total += amount / 1000;
+    else if (unit == "s")
+      total += amount;
+    else if (unit == "m")
+      total += amount * 60;
+    else if (unit == "h")
+      total += amount * 3600;
+    else if (unit == "d")
+      total += amount * 86400;
+    else
+      return std::nullopt;
+  }
+  return total;
+}
+
+} // namespace sloth::stdlib::runtime

@@ -1,0 +1,56 @@
+#include "JsonReport.h"
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+namespace sloth::cli {
+
+using stdlib::runtime::TaskStatus;
+
+void JsonReport::taskOutput(const stdlib::runtime::TaskDefinition& task, int /*stream*/,
+                            std::string_view chunk) {
+  std::string& pending = partialLines_[task.name];
+  pending.append(chunk);
+  for (std::size_t nl; (nl = pending.find('\n')) != std::string::npos;) {
+    fmt::print(stderr, "{} | {}\n", task.name, pending.substr(0, nl));
+    pending.erase(0, nl + 1);
+  }
+}
+
+void JsonReport::taskFinished(const stdlib::runtime::TaskDefinition& task,
+                              const stdlib::runtime::TaskOutcome&) {
+  if (auto it = partialLines_.find(task.name); it != partialLines_.end() && !it->second.empty()) {
+    fmt::print(stderr, "{} | {}\n", task.name, it->second);
+    partialLines_.erase(it);
+  }
+}
+
+void JsonReport::print(const stdlib::runtime::WorkflowDefinition& workflow,
+                       const stdlib::runtime::RunReport& report) const {
+  nlohmann::ordered_json doc;
+  doc["workflow"] = workflow.name;
+  doc["success"] = report.success;
+  doc["interrupted"] = report.interrupted;
+  doc["duration"] = report.duration;
+  doc["error"] =
+      report.error.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(report.error);
+  nlohmann::ordered_json tasks = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < report.tasks.size(); ++i) {
+    const auto& o = report.outcomes[i];
+    nlohmann::ordered_json t;
+    t["name"] = report.tasks[i]->name;
+    t["status"] = std::string(stdlib::runtime::statusName(o.status));
+    t["changed"] = o.changed;
+    t["duration"] = o.duration;
+    t["attempts"] = o.attempts;
+    t["message"] = o.message.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(o.message);
+    t["outputs"] = o.outputs;
+    t["error"] = o.status == TaskStatus::Failed ? nlohmann::ordered_json(o.message)
+                                                : nlohmann::ordered_json();
+    tasks.push_back(std::move(t));
+  }
+  doc["tasks"] = std::move(tasks);
+  fmt::print("{}\n", doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+} // namespace sloth::cli

@@ -1,0 +1,160 @@
+#include "ProgressView.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace sloth::cli {
+
+using stdlib::runtime::RunReport;
+using stdlib::runtime::TaskDefinition;
+using stdlib::runtime::TaskOutcome;
+using stdlib::runtime::TaskStatus;
+
+namespace {
+
+constexpr const char* kSpinner[] = {"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"};
+
+std::string formatDuration(double seconds) {
+  if (seconds < 60)
+    return fmt::format("{:.2f}s", seconds);
+  int total = static_cast<int>(seconds);
+  return fmt::format("{}m{:02}s", total / 60, total % 60);
+}
+
+} // namespace
+
+ProgressView::ProgressView(boost::asio::io_context& io, bool live, bool color)
+    : ticker_(io), live_(live), color_(color) {}
+
+std::string ProgressView::paint(const char* code, const std::string& text) const {
+  return color_ ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : text;
+}
+
+void ProgressView::printLine(const std::string& line) {
+  if (live_ && drawnLines_ > 0) {
+    fmt::print("\x1b[{}F\x1b[J", drawnLines_);
+    drawnLines_ = 0;
+  }
+  fmt::print("{}\n", line);
+  redraw();
+}
+
+void ProgressView::redraw() {
+  if (!live_)
+    return;
+  if (drawnLines_ > 0)
+    fmt::print("\x1b[{}F\x1b[J", drawnLines_);
+  drawnLines_ = 0;
+  auto now = std::chrono::steady_clock::now();
+  for (auto& [name, started] : running_) {
+    double elapsed = std::chrono::duration<double>(now - started).count();
+    fmt::print("{} {} {}\n", paint("36", kSpinner[spinnerFrame_ % 10]), name,
+               paint("2", formatDuration(elapsed)));
+    ++drawnLines_;
+  }
+  std::fflush(stdout);
+}
+
+void ProgressView::tick() {
+  if (!live_ || running_.empty()) {
+    ticking_ = false;
+    return;
+  }
+  ticking_ = true;
+  ticker_.expires_after(std::chrono::milliseconds(100));
+  ticker_.async_wait([this](const boost::system::error_code& ec) {
+    if (ec)
+      return;
+    ++spinnerFrame_;
+    redraw();
+    tick();
+  });
+}
+
+void ProgressView::taskStarted(const TaskDefinition& task) {
+  running_[task.name] = std::chrono::steady_clock::now();
+  if (live_) {
+    redraw();
+    if (!ticking_)
+      tick();
+  } else {
+    fmt::print("▶ {}\n", task.name);
+    std::fflush(stdout);
+  }
+}
+
+void ProgressView::taskRetrying(const TaskDefinition& task, int nextAttempt, double delay,
+                                const std::string& error) {
+  printLine(paint("33", fmt::format("↻ {}: attempt {} failed ({}); retrying in {}", task.name,
+                                    nextAttempt - 1, error, formatDuration(delay))));
+}
+
+void ProgressView::taskFinished(const TaskDefinition& task, const TaskOutcome& outcome) {
+  running_.erase(task.name);
+  if (auto it = partialLines_.find(task.name); it != partialLines_.end() && !it->second.empty()) {
+    printLine(fmt::format("{} | {}", task.name, it->second));
+    partialLines_.erase(it);
+  }
+  std::string mark;
+  switch (outcome.status) {
+  case TaskStatus::Success:
+    mark = outcome.changed ? paint("32", "✓") : paint("34", "●");
+    break;
+  case TaskStatus::Failed:
+    mark = paint("31", "✗");
+    break;
+  default:
+    mark = paint("33", "⊘");
+  }
+  std::string line = fmt::format("{} {}", mark, task.name);
+  if (outcome.status == TaskStatus::Success || outcome.status == TaskStatus::Failed)
+    line += " " + paint("2", fmt::format("({})", formatDuration(outcome.duration)));
+  if (!outcome.message.empty())
+    line += fmt::format(": {}", outcome.message);
+  printLine(line);
+  if (running_.empty())
+    ticker_.cancel();
+}
+
+void ProgressView::taskOutput(const TaskDefinition& task, int /*stream*/, std::string_view chunk) {
+  std::string& pending = partialLines_[task.name];
+  pending.append(chunk);
+  for (std::size_t nl; (nl = pending.find('\n')) != std::string::npos;) {
+    printLine(fmt::format("{} | {}", task.name, pending.substr(0, nl)));
+    pending.erase(0, nl + 1);
+  }
+}
+
+void ProgressView::finish(const std::string& workflow, const RunReport& report) {
+  running_.clear();
+  ticker_.cancel();
+  redraw();
+  std::size_t width = 4;
+  for (const TaskDefinition* task : report.tasks)
+    width = std::max(width, task->name.size());
+  fmt::print("\n{:<{}}  {:<8}  {:>9}  {}\n", "TASK", width, "STATUS", "DURATION", "MESSAGE");
+  int succeeded = 0, failed = 0, skipped = 0;
+  for (std::size_t i = 0; i < report.tasks.size(); ++i) {
+    const TaskOutcome& o = report.outcomes[i];
+    std::string status(stdlib::runtime::statusName(o.status));
+    if (o.status == TaskStatus::Success && !o.changed)
+      status = "ok";
+    fmt::print("{:<{}}  {:<8}  {:>9}  {}\n", report.tasks[i]->name, width, status,
+               o.status == TaskStatus::Skipped ? "-" : formatDuration(o.duration), o.message);
+    succeeded += o.status == TaskStatus::Success;
+    failed += o.status == TaskStatus::Failed;
+    skipped += o.status == TaskStatus::Skipped;
+  }
+  if (!report.error.empty())
+    fmt::print("error: {}\n", report.error);
+  fmt::print("\nworkflow '{}' {}: {} succeeded, {} failed, {} skipped in {}\n", workflow,
+             report.interrupted ? "interrupted"
+             : report.success   ? "succeeded"
+                                : "failed",
+             succeeded, failed, skipped, formatDuration(report.duration));
+  std::fflush(stdout);
+}
+
+} // namespace sloth::cli

@@ -1,0 +1,95 @@
+#include "ScriptSession.h"
+
+#include "sloth/analyzer/SourceCompiler.h"
+#include "sloth/stdlib/ChunkLoader.h"
+#include "sloth/stdlib/Modules.h"
+#include "sloth/stdlib/Stdlib.h"
+
+#include <fmt/core.h>
+
+namespace sloth::cli {
+
+namespace {
+
+// The message handler of the main chunk: the error message plus a traceback (lua.c's msghandler).
+int addTraceback(vm::Thread& L) {
+  std::string message;
+  std::string_view text;
+  if (L.type(1) == vm::Type::String && L.toStringView(1, text)) {
+    message = std::string(text);
+  } else if (L.getMetafield(1, "__tostring") != vm::Type::Nil) {
+    L.pop();
+    message = std::string(L.toDisplayString(1));
+  } else {
+    message = fmt::format("(error object is a {} value)", L.typeNameAt(1));
+  }
+  L.traceback(message, 1);
+  return 1;
+}
+
+// load/require/dofile compile source text through the same path as the script itself.
+stdlib::LoadedChunk compileChunk(std::string_view chunk, std::string_view sourceName) {
+  if (!chunk.empty() && chunk.front() == '\x1b')
+    return {nullptr, fmt::format("{}: binary chunks are not supported yet", sourceName)};
+  auto compiled = compiler::compileText(std::string(sourceName), std::string(chunk));
+  if (!compiled->main)
+    return {nullptr, compiler::firstErrorMessage(*compiled)};
+  return {std::move(compiled->main), {}};
+}
+
+} // namespace
+
+ScriptSession::ScriptSession()
+    : state_(std::make_unique<vm::State>()),
+      runtime_(std::make_unique<stdlib::runtime::Runtime>(*state_)) {
+  stdlib::openStandardLibraries(*state_);
+  stdlib::openSlothModules(*state_);
+  stdlib::setChunkLoader(*state_, compileChunk);
+}
+
+std::optional<int> ScriptSession::compile(const std::string& path) {
+  auto compiled = compiler::compileFile(path);
+  if (!compiled->file) {
+    fmt::print(stderr, "sloth: cannot read '{}': {}\n", path, compiled->readError);
+    return 2;
+  }
+  if (!compiled->main) {
+    compiler::printDiagnostics(*compiled, stderr);
+    return 2; // a compile error (design §1)
+  }
+  main_ = std::shared_ptr<const vm::Proto>(std::move(compiled->main));
+  return std::nullopt;
+}
+
+std::optional<int> ScriptSession::runMainChunk(const std::string& path,
+                                               const std::vector<std::string>& args) {
+  vm::Thread& L = main();
+  // arg = { [0] = script, ... }
+  L.newTable(static_cast<int>(args.size()), 1);
+  L.pushString(path);
+  L.rawSetI(-2, 0);
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    L.pushString(args[i]);
+    L.rawSetI(-2, static_cast<std::int64_t>(i + 1));
+  }
+  L.setGlobal("arg");
+
+  L.pushNative(addTraceback, 0, "msghandler");
+  int handler = L.top();
+  L.load(main_);
+  for (const std::string& a : args)
+    L.pushString(a);
+  if (L.pcall(static_cast<int>(args.size()), 0, handler) != vm::Status::Ok) {
+    std::string_view message;
+    if (!L.toStringView(-1, message))
+      message = "(error object is not a string)";
+    std::fflush(stdout);
+    fmt::print(stderr, "sloth: {}\n", message);
+    L.setTop(0);
+    return 1;
+  }
+  L.setTop(0);
+  return std::nullopt;
+}
+
+} // namespace sloth::cli
