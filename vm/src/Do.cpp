@@ -12,11 +12,41 @@
 #include <exception>
 #include <new>
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/common_interface_defs.h>
+#endif
+
 namespace sloth::vm {
 
 namespace ctx = boost::context;
 
 static constexpr std::size_t kFiberStackSize = 1 << 20; // virtual; pages are committed on use
+
+// AddressSanitizer must be told about stack switches, or it reports false errors on coroutine
+// stacks (Debian's Boost.Context does not annotate its fcontext switches).
+#if defined(__SANITIZE_ADDRESS__)
+#define SLOTH_START_SWITCH(save, bottom, size) __sanitizer_start_switch_fiber(save, bottom, size)
+#define SLOTH_FINISH_SWITCH(save, bottom, size) __sanitizer_finish_switch_fiber(save, bottom, size)
+#else
+#define SLOTH_START_SWITCH(save, bottom, size) ((void)(save), (void)(bottom), (void)(size))
+#define SLOTH_FINISH_SWITCH(save, bottom, size) ((void)(save), (void)(bottom), (void)(size))
+#endif
+
+namespace {
+// A protected stack that records its bounds in the coroutine (for the annotations above).
+struct CoroutineStack {
+  Thread* th;
+  ctx::protected_fixedsize_stack inner{kFiberStackSize};
+  ctx::stack_context allocate() {
+    ctx::stack_context sc = inner.allocate();
+    th->fiberStack = static_cast<char*>(sc.sp) - sc.size;
+    th->fiberStackSize = sc.size;
+    return sc;
+  }
+  void deallocate(ctx::stack_context& sc) noexcept { inner.deallocate(sc); }
+};
+} // namespace
+
 static constexpr std::ptrdiff_t kErrorStackExtra = 200;
 
 [[noreturn]] void throwError(Thread* L, Status status) {
@@ -275,33 +305,37 @@ Status Thread::resume(Thread& co, int nargs, int* nres) {
     co.nCcalls = L->nCcalls + 1;
     Thread* cp = &co;
     std::ptrdiff_t func = co.stop - nargs - 1;
-    co.fiber = ctx::fiber(std::allocator_arg, ctx::protected_fixedsize_stack(kFiberStackSize),
-                          [cp, func](ctx::fiber&& back) {
-                            cp->backlink = std::move(back);
-                            try {
-                              callValue(cp, func, kMultRet);
-                              cp->finalStatus = Status::Ok;
-                              cp->transferCount = static_cast<int>(cp->stop - func);
-                            } catch (const LuaError& e) {
-                              cp->finalStatus = e.status;
-                            } catch (const std::bad_alloc&) {
-                              cp->finalStatus = Status::ErrMem;
-                              cp->errorValue = strValue(cp->g->memerrmsg);
-                            } catch (const std::exception& e) {
-                              cp->finalStatus = Status::ErrRun;
-                              cp->errorValue = Value();
-                              try {
-                                cp->errorValue = strValue(newString(cp, e.what()));
-                              } catch (const LuaError&) {
-                              }
-                            }
-                            cp->costatus = ThreadStatus::Dead;
-                            return std::move(cp->backlink);
-                          });
+    co.fiber = ctx::fiber(std::allocator_arg, CoroutineStack{cp}, [cp, func](ctx::fiber&& back) {
+      SLOTH_FINISH_SWITCH(nullptr, &cp->resumerStack, &cp->resumerStackSize);
+      cp->backlink = std::move(back);
+      try {
+        callValue(cp, func, kMultRet);
+        cp->finalStatus = Status::Ok;
+        cp->transferCount = static_cast<int>(cp->stop - func);
+      } catch (const LuaError& e) {
+        cp->finalStatus = e.status;
+      } catch (const std::bad_alloc&) {
+        cp->finalStatus = Status::ErrMem;
+        cp->errorValue = strValue(cp->g->memerrmsg);
+      } catch (const std::exception& e) {
+        cp->finalStatus = Status::ErrRun;
+        cp->errorValue = Value();
+        try {
+          cp->errorValue = strValue(newString(cp, e.what()));
+        } catch (const LuaError&) {
+        }
+      }
+      cp->costatus = ThreadStatus::Dead;
+      SLOTH_START_SWITCH(nullptr, cp->resumerStack, cp->resumerStackSize);
+      return std::move(cp->backlink);
+    });
   }
   Thread* prevRunning = L->g->running;
   L->g->running = &co;
+  void* fake = nullptr;
+  SLOTH_START_SWITCH(&fake, co.fiberStack, co.fiberStackSize);
   co.fiber = std::move(co.fiber).resume();
+  SLOTH_FINISH_SWITCH(fake, nullptr, nullptr);
   L->g->running = prevRunning;
   L->costatus = myStatus;
   co.resumer = nullptr;
@@ -333,7 +367,15 @@ int Thread::yield(int nresults) {
                                      : "attempt to yield across a C-call boundary");
   transferCount = nresults;
   costatus = ThreadStatus::Suspended;
-  backlink = std::move(backlink).resume();
+  void* fake = nullptr;
+  SLOTH_START_SWITCH(&fake, resumerStack, resumerStackSize);
+  try {
+    backlink = std::move(backlink).resume();
+  } catch (...) { // the fiber is being destroyed (forced unwind): rethrown
+    SLOTH_FINISH_SWITCH(fake, &resumerStack, &resumerStackSize);
+    throw;
+  }
+  SLOTH_FINISH_SWITCH(fake, &resumerStack, &resumerStackSize);
   // Resumed: the resumer moved its arguments onto our stack.
   return transferCount;
 }

@@ -254,6 +254,11 @@ public:
   boost::context::fiber fiber;    // when suspended: the coroutine's continuation
   boost::context::fiber backlink; // while running: the resumer's continuation
   int transferCount = 0;          // values passed across resume/yield
+  // Stack bounds for AddressSanitizer's fiber-switch annotations (unused otherwise).
+  const void* fiberStack = nullptr;
+  std::size_t fiberStackSize = 0;
+  const void* resumerStack = nullptr;
+  std::size_t resumerStackSize = 0;
   Status finalStatus = Status::Ok;
 
   Thread(Global* g);
