@@ -42,21 +42,33 @@ std::string header(const SourceManager& sources, FileId file, uint32_t offset, c
 }
 
 // The source line holding `range.begin` and a caret/tilde underline for the part of `range` on
-// that line. Tabs are kept in the underline so it stays aligned.
+// that line. Long lines (minified code, binary files) show a window around the caret; control
+// bytes print as '?' so a hostile file cannot drive the terminal; the underline skips UTF-8
+// continuation bytes and keeps tabs, so it lines up under multi-byte text.
 std::string excerpt(const SourceManager& sources, FileId file, SourceRange range, bool color) {
+  constexpr size_t kMaxShown = 160;
   uint32_t line = sources.lineOf(file, range.begin);
   std::string_view text = sources.lineText(file, line);
-  uint32_t column = sources.columnOf(file, range.begin) - 1;
-  std::string out = " " + std::string(text) + "\n ";
-  for (uint32_t i = 0; i < column && i < text.size(); ++i)
-    out += text[i] == '\t' ? '\t' : ' ';
-  if (column > text.size())
-    out.append(column - text.size(), ' ');
-  uint32_t length = range.end > range.begin ? range.end - range.begin : 1;
-  length = std::min<uint32_t>(
-      length,
-      std::max<uint32_t>(1, static_cast<uint32_t>(text.size()) -
-                                std::min<uint32_t>(column, static_cast<uint32_t>(text.size()))));
+  size_t column = std::min<size_t>(sources.columnOf(file, range.begin) - 1, text.size());
+  size_t from = text.size() > kMaxShown && column > kMaxShown / 2 ? column - kMaxShown / 2 : 0;
+  size_t to = std::min(text.size(), from + kMaxShown);
+
+  std::string out = from > 0 ? " ..." : " ";
+  for (size_t i = from; i < to; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    out += (c < 0x20 && c != '\t') || c == 0x7f ? '?' : static_cast<char>(c);
+  }
+  out += to < text.size() ? "...\n " : "\n ";
+  if (from > 0)
+    out += "   ";
+  for (size_t i = from; i < column; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) == 0x80)
+      continue;
+    out += c == '\t' ? '\t' : ' ';
+  }
+  size_t length = range.end > range.begin ? range.end - range.begin : 1;
+  length = std::max<size_t>(1, std::min(length, to > column ? to - column : 1));
   if (color)
     out += kGreen;
   out += "^" + std::string(length - 1, '~');

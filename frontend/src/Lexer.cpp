@@ -260,6 +260,7 @@ private:
         if (level == -2) {
           while (peek() == '[' || peek() == '=')
             ++pos_;
+          out_.dropped.push_back(begin);
           error("invalid-long-string-delimiter", {begin, at()},
                 "invalid long string delimiter near " +
                     quoteForMessage(src_.substr(begin, at() - begin)));
@@ -357,6 +358,7 @@ private:
         if (isAlpha(static_cast<unsigned char>(c)))
           return readName(begin, line);
         ++pos_;
+        out_.dropped.push_back(begin);
         error("unexpected-character", {begin, at()},
               "unexpected symbol near " + quoteForMessage(src_.substr(begin, 1)));
         continue;

@@ -4,6 +4,7 @@
 
 #include "LuaParser.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -19,14 +20,17 @@ class SyntaxErrorReporter {
   static constexpr size_t kCascadeTokens = 6;
 
 public:
-  SyntaxErrorReporter(std::string_view source, const std::vector<Token>& tokens, FileId file,
+  SyntaxErrorReporter(std::string_view source, const LexedSource& lexed, FileId file,
                       DiagnosticEngine& diags)
-      : source_(source), tokens_(tokens), file_(file), diags_(diags) {}
+      : source_(source), tokens_(lexed.tokens), dropped_(lexed.dropped), file_(file),
+        diags_(diags) {}
 
-  unsigned count() const { return count_; }
+  // Every error the parser hit, reported or not: the tree is unusable after any of them.
+  unsigned seen() const { return seen_; }
 
   void report(antlr4::Parser* parser, antlr4::Token* offending,
               const antlr4::misc::IntervalSet& expected) {
+    ++seen_;
     size_t index = offending ? offending->getTokenIndex() : tokens_.size() - 1;
     if (index >= tokens_.size())
       index = tokens_.size() - 1;
@@ -36,6 +40,8 @@ public:
         (index <= lastIndex_ + kCascadeTokens || tokens_[index].line == tokens_[lastIndex_].line))
       return;
     lastIndex_ = index;
+    if (followsDroppedInput(index))
+      return; // the lexer already reported what is missing here
     if (count_ == kMaxSyntaxErrors) {
       diags_.report(Severity::Info, "too-many-errors", file_, tokens_[index].range,
                     "too many syntax errors; stopped checking this file");
@@ -48,10 +54,19 @@ public:
 private:
   std::string_view source_;
   const std::vector<Token>& tokens_;
+  const std::vector<uint32_t>& dropped_;
   FileId file_;
   DiagnosticEngine& diags_;
-  unsigned count_ = 0;
+  unsigned count_ = 0; // reported
+  unsigned seen_ = 0;
   size_t lastIndex_ = 0;
+
+  // Whether the lexer dropped input between the previous token and token `index`.
+  bool followsDroppedInput(size_t index) const {
+    uint32_t from = index > 0 ? tokens_[index - 1].range.end : 0;
+    auto it = std::lower_bound(dropped_.begin(), dropped_.end(), from);
+    return it != dropped_.end() && *it < tokens_[index].range.begin + 1;
+  }
 
   static bool has(const antlr4::misc::IntervalSet& set, TokenKind kind) {
     return set.contains(static_cast<size_t>(kind));
@@ -269,9 +284,9 @@ private:
 
 } // namespace
 
-SyntaxErrors::SyntaxErrors(std::string_view source, const std::vector<Token>& tokens, FileId file,
+SyntaxErrors::SyntaxErrors(std::string_view source, const LexedSource& lexed, FileId file,
                            DiagnosticEngine& diags)
-    : reporter_(std::make_unique<SyntaxErrorReporter>(source, tokens, file, diags)) {}
+    : reporter_(std::make_unique<SyntaxErrorReporter>(source, lexed, file, diags)) {}
 
 SyntaxErrors::~SyntaxErrors() = default;
 
@@ -279,8 +294,8 @@ std::shared_ptr<antlr4::ANTLRErrorStrategy> SyntaxErrors::strategy() {
   return std::make_shared<LuaErrorStrategy>(*reporter_);
 }
 
-unsigned SyntaxErrors::count() const {
-  return reporter_->count();
+unsigned SyntaxErrors::seen() const {
+  return reporter_->seen();
 }
 
 } // namespace sloth

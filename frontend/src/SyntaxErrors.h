@@ -4,7 +4,7 @@
 #pragma once
 
 #include "sloth/frontend/DiagnosticEngine.h"
-#include "sloth/frontend/Token.h"
+#include "sloth/frontend/Lexer.h"
 
 #include "antlr4-runtime.h"
 
@@ -19,15 +19,15 @@ inline constexpr unsigned kMaxSyntaxErrors = 20;
 class SyntaxErrorReporter;
 
 // The error side of one full-LL parse: an ANTLR error strategy that reports through a reporter
-// owned here, and the number of errors it reported.
+// owned here, and the number of errors the parser hit (reported or filtered out).
 class SyntaxErrors {
 public:
-  SyntaxErrors(std::string_view source, const std::vector<Token>& tokens, FileId file,
+  SyntaxErrors(std::string_view source, const LexedSource& lexed, FileId file,
                DiagnosticEngine& diags);
   ~SyntaxErrors();
 
   std::shared_ptr<antlr4::ANTLRErrorStrategy> strategy();
-  unsigned count() const;
+  unsigned seen() const;
 
 private:
   std::unique_ptr<SyntaxErrorReporter> reporter_;

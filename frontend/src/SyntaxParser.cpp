@@ -77,7 +77,7 @@ bool parseTokens(std::string_view source, LexedSource& lexed, FileId file, ast::
   if (!tree) {
     if (stats)
       ++stats->sllFallbacks;
-    SyntaxErrors errors(source, lexed.tokens, file, diags);
+    SyntaxErrors errors(source, lexed, file, diags);
     stream.seek(0);
     parser.reset();
     parser.setErrorHandler(errors.strategy());
@@ -87,7 +87,7 @@ bool parseTokens(std::string_view source, LexedSource& lexed, FileId file, ast::
     } catch (const antlr4::ParseCancellationException&) {
       return false;
     }
-    if (errors.count() > 0 || parser.getNumberOfSyntaxErrors() > 0)
+    if (errors.seen() > 0 || parser.getNumberOfSyntaxErrors() > 0)
       return false;
   }
   return buildChunk(tree, source, lexed, file, context, chunk, diags);

@@ -16,6 +16,9 @@ namespace sloth {
 struct LexedSource {
   std::vector<Token> tokens; // always ends with one Eof token
   std::vector<std::unique_ptr<ast::Comment>> comments;
+  // Offsets of input the lexer reported and dropped (stray characters, bad long brackets):
+  // a syntax error right after one is its consequence, not news.
+  std::vector<uint32_t> dropped;
 };
 
 // Stops reporting (but keeps lexing) after this many errors in one file.
