@@ -141,7 +141,7 @@ int define(Thread& L) {
   bool tableForm = !L.isNoneOrNil(2);
   L.setTop(2);
   std::string where = L.where(1);
-  if (!where.empty() && where.back() == ':')
+  while (!where.empty() && (where.back() == ':' || where.back() == ' '))
     where.pop_back();
 
   L.getField(vm::kRegistryIndex, workflows::kRegistryKey);
