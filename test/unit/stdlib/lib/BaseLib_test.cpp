@@ -166,7 +166,8 @@ TEST_F(BaseLib, CollectGarbageOptions) {
   EXPECT_EQ(call("collectgarbage", {"isrunning"}), "false");
   EXPECT_EQ(call("collectgarbage", {"restart"}), "0");
   EXPECT_EQ(call("collectgarbage", {"step"}), "true");
-  EXPECT_EQ(call("collectgarbage", {"incremental"}), "\"incremental\"");
+  // lua.c starts in generational mode; each call reports the previous mode.
+  EXPECT_EQ(call("collectgarbage", {"incremental"}), "\"generational\"");
   EXPECT_EQ(call("collectgarbage", {"generational"}), "\"incremental\"");
   EXPECT_EQ(call("collectgarbage", {"incremental"}), "\"generational\"");
   EXPECT_EQ(call("collectgarbage", {"bogus"}),
