@@ -72,6 +72,9 @@ void State::collectGarbage() {
 void State::stopGc(bool stopped) {
   g_->gcStopped = stopped;
 }
+bool State::isGcStopped() const {
+  return g_->gcStopped;
+}
 
 // ---- Thread basics ----
 
@@ -133,6 +136,13 @@ void Thread::checkStack(int n) {
   ensureStack(this, n);
   if (ci->top < stop + n)
     ci->top = stop + n;
+}
+
+bool Thread::tryCheckStack(int n) {
+  if (n < 0 || stop + n > kMaxStack)
+    return false;
+  checkStack(n);
+  return true;
 }
 
 void Thread::push(const Value& v) {
@@ -477,6 +487,45 @@ Type Thread::getMetafield(int idx, std::string_view event) {
     return Type::Nil;
   }
   return stack[stop - 1].type();
+}
+
+// The upvalue slot n of the function at funcIdx, and its name; nullptr if none.
+static Value* upvalueSlot(Thread* L, int funcIdx, int n, const char** name) {
+  Value* f = L->index2value(funcIdx);
+  if (f->tt == Tag::LuaClosure) {
+    LClosure* cl = toLClosure(*f);
+    if (n < 1 || n > cl->nupvalues || !cl->upvals[n - 1])
+      return nullptr;
+    const std::string& nm = cl->p->src->upvalues[static_cast<std::size_t>(n - 1)].name;
+    *name = nm.empty() ? "(no name)" : nm.c_str();
+    return cl->upvals[n - 1]->v;
+  }
+  if (f->tt == Tag::NativeClosure) {
+    NClosure* c = toNClosure(*f);
+    if (n < 1 || n > c->nupvalues)
+      return nullptr;
+    *name = "";
+    return &c->upvalue[n - 1];
+  }
+  return nullptr;
+}
+
+const char* Thread::getUpvalue(int funcIdx, int n) {
+  const char* name = nullptr;
+  Value* v = upvalueSlot(this, funcIdx, n, &name);
+  if (v)
+    push(*v);
+  return name;
+}
+
+const char* Thread::setUpvalue(int funcIdx, int n) {
+  const char* name = nullptr;
+  Value* v = upvalueSlot(this, funcIdx, n, &name);
+  if (v) {
+    *v = stack[stop - 1]; // stop-the-world collector: no write barrier needed
+    stop--;
+  }
+  return name;
 }
 
 void* Thread::newUserdata(std::size_t size) {

@@ -348,6 +348,8 @@ std::string_view displayString(Thread* L, std::ptrdiff_t idx, std::ptrdiff_t out
   }
   if (tm) {
     callTmRes(L, *tm, v, v, out);
+    if (L->stack[out].isNumber()) // a number is a string here (lua_isstring)
+      L->stack[out] = strValue(newString(L, numberToString(L->stack[out])));
     if (!L->stack[out].isString())
       runError(L, "'__tostring' must return a string");
     return L->stack[out].str()->view();

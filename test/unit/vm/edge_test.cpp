@@ -177,4 +177,46 @@ TEST(Loops, ZeroStepIsAnError) {
   EXPECT_EQ(str(L, -1), "test.lua:9: 'for' step is zero");
 }
 
+TEST(Api, UpvaluesOfClosures) {
+  State S;
+  Thread& L = S.main();
+  // A loaded chunk's first upvalue is _ENV; replace it (load with an env).
+  Asm m = Asm::main();
+  m.op(ABC(O::GETTABUP, 0, 0, m.ks("x"))).op(ABC(O::RETURN, 0, 2, 1));
+  L.load(m.done(1));
+  L.newTable();
+  L.pushInteger(99);
+  L.setField(-2, "x");
+  EXPECT_STREQ(L.setUpvalue(1, 1), "_ENV");
+  EXPECT_EQ(L.setUpvalue(1, 2), nullptr);
+  L.pushValue(1);
+  ASSERT_EQ(L.pcall(0, 1, 0), Status::Ok) << str(L, -1);
+  EXPECT_EQ(L.toInteger(-1), 99);
+  L.pushInteger(5);
+  L.pushNative(
+      [](Thread& T) {
+        T.pushValue(upvalueIndex(1));
+        return 1;
+      },
+      1);
+  EXPECT_STREQ(L.getUpvalue(-1, 1), "");
+  EXPECT_EQ(L.toInteger(-1), 5);
+  EXPECT_TRUE(L.tryCheckStack(100));
+  EXPECT_FALSE(L.tryCheckStack(kMaxStack + 1));
+}
+
+TEST(Api, TostringMayReturnANumber) {
+  State S;
+  Thread& L = S.main();
+  L.newTable();
+  L.newTable();
+  L.pushNative([](Thread& T) {
+    T.pushInteger(42);
+    return 1;
+  });
+  L.setField(-2, "__tostring");
+  L.setMetatable(-2);
+  EXPECT_EQ(str(L, -1), "42");
+}
+
 } // namespace

@@ -111,7 +111,8 @@ public:
   void remove(int idx);  // removes idx, shifting down
   void replace(int idx); // pops the top into idx
   void copy(int from, int to);
-  void checkStack(int n); // ensures n free slots (error "stack overflow" if impossible)
+  void checkStack(int n);    // ensures n free slots (error "stack overflow" if impossible)
+  bool tryCheckStack(int n); // as lua_checkstack: false (nothing raised) if n slots cannot be had
   int absIndex(int idx) const;
 
   // ---- inspection ----
@@ -173,6 +174,11 @@ public:
   bool getMetatable(int idx); // pushes the metatable if any
   void setMetatable(int idx); // pops a table or nil; sets it as idx's metatable
   Type getMetafield(int idx, std::string_view event); // pushes it unless nil (returns Nil)
+  // As lua_getupvalue / lua_setupvalue on the function at funcIdx, upvalue n >= 1: get pushes the
+  // value, set pops one into it. Both return the upvalue's name ("" for natives, "(no name)"
+  // without debug info), or nullptr when there is no such upvalue.
+  const char* getUpvalue(int funcIdx, int n);
+  const char* setUpvalue(int funcIdx, int n);
   void* newUserdata(std::size_t size); // pushes it; memory is 16-byte aligned, zeroed
   // Registry-keyed metatables for userdata types (luaL_newmetatable / checkudata).
   bool newMetatable(std::string_view tname); // pushes registry[tname] (false if it existed)
@@ -282,6 +288,7 @@ public:
   void setMemoryLimit(std::size_t bytes); // 0 = unlimited; beyond it: "not enough memory"
   void collectGarbage();                  // full collection, runs pending finalizers
   void stopGc(bool stopped);
+  bool isGcStopped() const;
 
 private:
   Global* g_;
