@@ -357,6 +357,15 @@ Status Thread::resume(Thread& co, int nargs, int* nres) {
   return Status::Yield;
 }
 
+void destroyFiber(Thread* t) {
+  if (!t->fiber)
+    return;
+  void* fake = nullptr;
+  SLOTH_START_SWITCH(&fake, t->fiberStack, t->fiberStackSize);
+  t->fiber = ctx::fiber(); // unwinds the suspended coroutine's C++ frames
+  SLOTH_FINISH_SWITCH(fake, nullptr, nullptr);
+}
+
 bool Thread::isYieldable() const {
   return !isMain && started && costatus == ThreadStatus::Running;
 }
@@ -373,6 +382,7 @@ int Thread::yield(int nresults) {
     backlink = std::move(backlink).resume();
   } catch (...) { // the fiber is being destroyed (forced unwind): rethrown
     SLOTH_FINISH_SWITCH(fake, &resumerStack, &resumerStackSize);
+    SLOTH_START_SWITCH(nullptr, resumerStack, resumerStackSize); // back to the destroyer
     throw;
   }
   SLOTH_FINISH_SWITCH(fake, &resumerStack, &resumerStackSize);
@@ -395,7 +405,7 @@ Status Thread::closeThread(Thread& co) {
     sloth::vm::runError(this, co.costatus == ThreadStatus::Normal
                                   ? "cannot close a normal coroutine"
                                   : "cannot close a running coroutine");
-  co.fiber = ctx::fiber(); // unwinds a suspended coroutine's C++ frames
+  destroyFiber(&co);
   Status status = co.costatus == ThreadStatus::Dead ? co.finalStatus : Status::Ok;
   co.ci = &co.baseCi;
   co.nCcalls = nCcalls;

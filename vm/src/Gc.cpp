@@ -84,8 +84,7 @@ void freeObject(Global* g, GCObject* o) {
   }
   case Tag::Thread: {
     auto* t = static_cast<Thread*>(o);
-    // Destroying a suspended coroutine's fiber unwinds its C++ frames first.
-    t->fiber = boost::context::fiber();
+    destroyFiber(t); // a suspended coroutine's C++ frames unwind first
     if (t->stack)
       rawFree(g, t->stack, static_cast<std::size_t>(t->stacksize) * sizeof(Value));
     t->stack = nullptr;
@@ -456,7 +455,7 @@ void freeAll(Global* g) {
   // Coroutines first: unwinding their fibers must see a consistent heap.
   for (GCObject* o = g->allgc; o; o = o->next)
     if (o->tt == Tag::Thread)
-      static_cast<Thread*>(o)->fiber = boost::context::fiber();
+      destroyFiber(static_cast<Thread*>(o));
   for (GCObject* list : {g->allgc, g->finobj, g->tobefnz}) {
     while (list) {
       GCObject* nx = list->next;

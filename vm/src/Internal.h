@@ -156,6 +156,7 @@ void poscall(Thread* L, CallInfo* ci, int nres);
 void callValue(Thread* L, std::ptrdiff_t func, int nresults);
 Status pcallValue(Thread* L, std::ptrdiff_t func, int nresults, std::ptrdiff_t errfunc);
 void adjustVarargs(Thread* L, CallInfo* ci, const Proto* p);
+void destroyFiber(Thread* t); // unwinds a suspended coroutine's C++ frames
 
 // ---- debug information and error messages (Debug.cpp) ----
 [[noreturn]] void runError(Thread* L, std::string_view msg);

@@ -286,7 +286,7 @@ L_NEWTABLE : {
   int b = GETARG_B(i);
   std::uint32_t c = static_cast<std::uint32_t>(GETARG_C(i));
   if (b > 0)
-    b = 1 << (b - 1);
+    b = b <= 26 ? 1 << (b - 1) : 1 << 25; // a size hint; malformed code must not overflow
   if (GETARG_k(i))
     c += static_cast<std::uint32_t>(GETARG_Ax(*pc)) * (MAXARG_C + 1);
   pc++;
