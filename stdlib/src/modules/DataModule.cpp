@@ -5,6 +5,8 @@
 #include "DataJson.h"
 #include "DataToml.h"
 #include "DataYaml.h"
+#include "TemplateEngine.h"
+#include "TemplateError.h"
 #include "lib/LibSupport.h"
 
 #include <new>
@@ -57,6 +59,21 @@ int dataTomlParse(Thread& L) {
   return 1;
 }
 
+int dataTemplate(Thread& L) {
+  std::string_view text = L.checkString(1);
+  std::string cause;
+  try {
+    TemplateMap variables = templateVariables(L, 2);
+    L.pushString(renderTemplate(text, variables));
+    return 1;
+  } catch (const TemplateError& e) {
+    cause = e.what();
+  } catch (const std::bad_alloc&) {
+    cause = "not enough memory";
+  }
+  L.runError("data.template: " + cause);
+}
+
 } // namespace
 
 void openData(Thread& L) {
@@ -64,7 +81,8 @@ void openData(Thread& L) {
                   {{"json_parse", dataJsonParse},
                    {"json_encode", dataJsonEncode},
                    {"yaml_parse", dataYamlParse},
-                   {"toml_parse", dataTomlParse}});
+                   {"toml_parse", dataTomlParse},
+                   {"template", dataTemplate}});
   L.pop();
 }
 
