@@ -17,7 +17,7 @@ namespace {
 Thread& coroutineArg(Thread& L, int arg) {
   Thread* co = L.toThread(arg);
   if (co == nullptr)
-    L.typeError(arg, "coroutine");
+    L.typeError(arg, "thread"); // lua5.4 (5.4.4) says "thread expected"
   return *co;
 }
 

@@ -47,7 +47,7 @@ TEST_F(CoroutineLib, ResumeYieldStatus) {
   EXPECT_EQ(call("coroutine.status", {Arg::stack(co)}), "\"dead\"");
   EXPECT_EQ(call("coroutine.resume", {Arg::stack(co)}), "false, \"cannot resume dead coroutine\"");
   EXPECT_EQ(call("coroutine.resume", {5}),
-            "error: bad argument #1 to 'coroutine.resume' (coroutine expected, got number)");
+            "error: bad argument #1 to 'coroutine.resume' (thread expected, got number)");
   EXPECT_EQ(call("coroutine.create", {5}),
             "error: bad argument #1 to 'coroutine.create' (function expected, got number)");
 }
