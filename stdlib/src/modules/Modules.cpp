@@ -1,4 +1,8 @@
 #include "sloth/stdlib/Modules.h"
+#include "sloth/stdlib/modules/DataModule.h"
+#include "sloth/stdlib/modules/FileModule.h"
+#include "sloth/stdlib/modules/StateModule.h"
+#include "sloth/stdlib/modules/TemplateModule.h"
 
 namespace sloth::stdlib {
 
@@ -9,6 +13,10 @@ void openSlothModules(vm::State& state) {
   openExec(L);
   openLog(L);
   openGoroutine(L);
+  openFile(L);
+  openData(L);
+  openState(L);
+  openTemplate(L);
 }
 
 } // namespace sloth::stdlib
