@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${SLOTH_BUILD_DIR:-build}
+# ccache keys on the compile command, which holds absolute paths; rewriting them relative to the
+# checkout lets a fresh clone elsewhere (as CI makes) reuse the cache of earlier builds.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD}
 if [ ! -f "$build/CMakeCache.txt" ] || [ $# -gt 0 ]; then
   cmake -S . -B "$build" -G Ninja "$@" >/dev/null
 fi
