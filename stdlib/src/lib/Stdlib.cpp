@@ -14,6 +14,7 @@ void openStandardLibraries(vm::State& state) {
   openString(L);
   openMath(L);
   openUtf8(L);
+  openDebug(L);
 }
 
 } // namespace sloth::stdlib

@@ -2,7 +2,8 @@
 // The Lua 5.4 standard library (reference manual §6), bound natively to the VM.
 //
 // openStandardLibraries opens every library into a State's globals, as luaL_openlibs does:
-// base (_G), package, coroutine, table, io, os, string, math, utf8, plus the Lua 5.1 aliases
+// base (_G), package, coroutine, table, io, os, string, math, utf8, debug (traceback and raw
+// metatables only), plus the Lua 5.1 aliases
 // (unpack, loadstring, table.getn, math.pow, string.gfind) that scripts written for the original
 // tool still use. Each library can also be opened alone; openBase first, since the others
 // register themselves in package.loaded when the package library is open.
@@ -24,6 +25,7 @@ void openOs(vm::Thread& L);        // os.* (loslib.c)
 void openString(vm::Thread& L);    // string.* and the string metatable (lstrlib.c)
 void openMath(vm::Thread& L);      // math.* (lmathlib.c)
 void openUtf8(vm::Thread& L);      // utf8.* (lutf8lib.c)
+void openDebug(vm::Thread& L);     // debug.traceback, getmetatable, setmetatable (ldblib.c)
 
 /// Makes the table on top of the stack (popped) what `require(name)` returns, as luaL_requiref
 /// does for a library that is already open: sets package.loaded[name]. Sloth modules call this
