@@ -71,12 +71,6 @@ int runWorkflowOf(ScriptSession& session, const RunSettings& s,
   }
 
   vm::Thread& L = session.main();
-  if (auto error = pushRunValues(L, s.valuesFile, s.sets)) {
-    fmt::print(stderr, "sloth: {}\n", *error);
-    return 2;
-  }
-  rt::setRunParams(L);
-
   rt::RunOptions options;
   options.onlyTasks = s.tasks;
   bool tty = ::isatty(STDOUT_FILENO) != 0;
@@ -105,6 +99,12 @@ int run(const RunSettings& s) {
   logger.setFormat(*rt::Logger::parseFormat(s.logFormat));
   if (auto rc = session.compile(s.path))
     return *rc;
+  // Bad values are reported before the script's top level runs.
+  if (auto error = pushRunValues(session.main(), s.valuesFile, s.sets)) {
+    fmt::print(stderr, "sloth: {}\n", *error);
+    return 2;
+  }
+  rt::setRunParams(session.main());
   if (auto rc = session.runMainChunk(s.path, s.args))
     return *rc;
   std::vector<rt::WorkflowDefinition> workflows = rt::definedWorkflows(session.main());

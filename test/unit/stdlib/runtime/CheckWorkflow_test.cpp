@@ -1,0 +1,37 @@
+// checkWorkflow: unknown dependencies and cycles are reported naming the tasks.
+#include "sloth/stdlib/runtime/Workflow.h"
+
+#include <gtest/gtest.h>
+
+using namespace sloth::stdlib::runtime;
+
+namespace {
+
+WorkflowDefinition workflowOf(std::vector<std::pair<std::string, std::vector<std::string>>> tasks) {
+  WorkflowDefinition w;
+  w.name = "w";
+  for (auto& [name, deps] : tasks) {
+    TaskDefinition t;
+    t.name = name;
+    t.dependsOn = deps;
+    w.tasks.push_back(t);
+  }
+  return w;
+}
+
+} // namespace
+
+TEST(CheckWorkflow, AcceptsADag) {
+  EXPECT_FALSE(checkWorkflow(workflowOf({{"a", {}}, {"b", {"a"}}, {"c", {"a", "b"}}})));
+}
+
+TEST(CheckWorkflow, NamesAnUnknownDependency) {
+  EXPECT_EQ(*checkWorkflow(workflowOf({{"start", {"instal"}}})),
+            "workflow 'w': task 'start' depends on unknown task 'instal'");
+}
+
+TEST(CheckWorkflow, NamesTheCycle) {
+  EXPECT_EQ(*checkWorkflow(workflowOf({{"a", {"c"}}, {"b", {"a"}}, {"c", {"b"}}})),
+            "workflow 'w': dependency cycle: a -> c -> b -> a");
+  EXPECT_EQ(*checkWorkflow(workflowOf({{"a", {"a"}}})), "workflow 'w': task 'a' depends on itself");
+}
