@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <pwd.h>
+#include <thread>
 #include <unistd.h>
 
 namespace sloth::stdlib::modules {
@@ -105,19 +106,29 @@ StateStore::StateStore(const std::string& path) : file(path) {
       SQLITE_OK)
     fail("open");
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
-  execute("PRAGMA journal_mode=WAL");
-  execute("PRAGMA synchronous=NORMAL");
-  execute("CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value BLOB NOT NULL, "
-          "expires_at REAL)");
+  executeSetup("PRAGMA journal_mode=WAL");
+  executeSetup("PRAGMA synchronous=NORMAL");
+  executeSetup("CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value BLOB NOT NULL, "
+               "expires_at REAL)");
+}
+
+// When two processes open a new database at once, switching it to WAL can fail with
+// SQLITE_BUSY without SQLite calling the busy handler (it would deadlock otherwise), so the
+// setup statements wait and retry themselves, for as long as the busy timeout allows.
+void StateStore::executeSetup(const char* sql) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK)
+      return;
+    if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || std::chrono::steady_clock::now() > deadline)
+      fail("prepare");
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
 }
 
 StateStore::~StateStore() {
   sqlite3_close_v2(db);
-}
-
-void StateStore::execute(const char* sql) {
-  if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
-    fail("prepare");
 }
 
 void StateStore::fail(std::string_view doing) {

@@ -37,7 +37,7 @@ public:
   static std::string defaultPath();
 
 private:
-  void execute(const char* sql);
+  void executeSetup(const char* sql); // retries while another process holds the database
   [[noreturn]] void fail(std::string_view doing);
 
   std::string file;
