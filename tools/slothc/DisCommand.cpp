@@ -1,9 +1,9 @@
 #include "Commands.h"
 
 #include "sloth/analyzer/Compiler.h"
-#include "sloth/analyzer/Disassembler.h"
 #include "sloth/frontend/DiagnosticPrinter.h"
 #include "sloth/frontend/Frontend.h"
+#include "sloth/vm/Disassembler.h"
 
 #include <fmt/core.h>
 
@@ -38,7 +38,7 @@ int runDis(const std::string& path) {
   if (parsed) {
     compiler::CompileResult result = compiler::compile(parsed->chunk, sources);
     if (result.ok()) {
-      fmt::print("{}", compiler::disassemble(*result.main));
+      fmt::print("{}", vm::disassemble(*result.main));
       return 0;
     }
     for (const compiler::CompileError& e : result.errors)

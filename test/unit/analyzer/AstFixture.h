@@ -3,8 +3,8 @@
 #pragma once
 
 #include "sloth/analyzer/Compiler.h"
-#include "sloth/analyzer/Disassembler.h"
 #include "sloth/frontend/Ast.h"
+#include "sloth/vm/Disassembler.h"
 
 #include <gtest/gtest.h>
 
@@ -156,7 +156,7 @@ public:
 inline std::vector<std::string> code(const vm::Proto& p) {
   std::vector<std::string> out;
   for (int pc = 0; pc < static_cast<int>(p.code.size()); ++pc) {
-    std::string text = disassembleInstruction(p, pc);
+    std::string text = vm::disassembleInstruction(p, pc);
     if (auto semicolon = text.find("\t; "); semicolon != std::string::npos)
       text.resize(semicolon);
     std::string squeezed;

@@ -212,9 +212,8 @@ TEST(Execute, StringCoercionAndConcat) {
             "15|3x1.5|9.007199254741e+15");
 }
 
-// Disabled until the VM resumes a coroutine from a native called by Lua code (see
-// analyzer/NOTES-for-vm.md); the bytecode is identical to luac's for this program.
-TEST(Execute, DISABLED_CoroutinesResumeCompiledClosures) {
+// Resuming from a native that Lua code called (the VM once ran the body one resume late).
+TEST(Execute, CoroutinesResumeCompiledClosures) {
   EXPECT_EQ(run("local co = cocreate(function(a) local b = coyield(a + 1); return b * 2 end)\n"
                 "local ok1, v1 = coresume(co, 1)\n"
                 "local ok2, v2 = coresume(co, 10)\n"

@@ -2,7 +2,7 @@
 #include "LuacLoader.h"
 #include "VmTestUtil.h"
 #include "sloth/vm/Bundle.h"
-#include "sloth/vm/Disasm.h"
+#include "sloth/vm/Disassembler.h"
 
 #include <gtest/gtest.h>
 

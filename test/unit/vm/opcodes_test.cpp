@@ -50,7 +50,7 @@ TEST(Proto, ConstantsKeepIntegerAndFloatApart) {
   EXPECT_TRUE(Constant::nil().isNil());
 }
 
-#include "sloth/vm/Disasm.h"
+#include "sloth/vm/Disassembler.h"
 
 TEST(Disasm, ListsInstructionsWithOperandsAndConstants) {
   Proto p;
@@ -60,9 +60,9 @@ TEST(Disasm, ListsInstructionsWithOperandsAndConstants) {
   p.code.push_back(CREATE_ABC(OpCode::ADDI, 0, 0, int2sC(-1)));
   p.code.push_back(CREATE_sJ(OpCode::JMP, -3));
   p.lineinfo = {4, 4, 5};
-  EXPECT_EQ(disassembleInstruction(p, 0), "GETFIELD  0 1 0\t; \"name\"");
-  EXPECT_EQ(disassembleInstruction(p, 1), "ADDI      0 0 -1");
-  EXPECT_EQ(disassembleInstruction(p, 2), "JMP       -3\t; to 1");
+  EXPECT_EQ(disassembleInstruction(p, 0), "GETFIELD \t0 1 0\t; \"name\"");
+  EXPECT_EQ(disassembleInstruction(p, 1), "ADDI     \t0 0 -1");
+  EXPECT_EQ(disassembleInstruction(p, 2), "JMP      \t-3\t; to 1");
   std::string all = disassemble(p);
-  EXPECT_NE(all.find("\t2\t[4]\tADDI      0 0 -1\n"), std::string::npos) << all;
+  EXPECT_NE(all.find("\t2\t[4]\tADDI     \t0 0 -1\n"), std::string::npos) << all;
 }

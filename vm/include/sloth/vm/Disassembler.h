@@ -7,7 +7,7 @@
 
 #include <string>
 
-namespace sloth::compiler {
+namespace sloth::vm {
 
 // The listing of `main` and, recursively, of every nested function.
 std::string disassemble(const vm::Proto& main);
@@ -15,4 +15,4 @@ std::string disassemble(const vm::Proto& main);
 // One instruction as `OPNAME  A B C  ; comment`, without pc and line.
 std::string disassembleInstruction(const vm::Proto& p, int pc);
 
-} // namespace sloth::compiler
+} // namespace sloth::vm

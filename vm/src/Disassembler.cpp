@@ -1,13 +1,11 @@
-#include "sloth/analyzer/Disassembler.h"
+#include "sloth/vm/Disassembler.h"
 
 #include <fmt/format.h>
 
 #include <cmath>
 #include <variant>
 
-namespace sloth::compiler {
-
-using vm::OpCode;
+namespace sloth::vm {
 
 namespace {
 
@@ -358,4 +356,4 @@ std::string disassemble(const vm::Proto& main) {
   return out;
 }
 
-} // namespace sloth::compiler
+} // namespace sloth::vm
