@@ -10,7 +10,8 @@ example=examples/quickstart.sloth
 "$build/tools/sloth" --version
 for step in "slothc check" "slothc plan" "sloth run"; do
   tool=${step%% *} sub=${step#* }
-  if "$build/tools/$tool" "$sub" --help >/dev/null 2>&1; then
+  # A subcommand exists when the tool's --help lists it.
+  if "$build/tools/$tool" --help | grep -qE "^  $sub +"; then
     echo "== $step $example"
     "$build/tools/$tool" "$sub" "$example"
   else
