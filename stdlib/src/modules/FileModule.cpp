@@ -7,6 +7,7 @@
 #include "FileOperations.h"
 #include "FileOwners.h"
 #include "FilePaths.h"
+#include "ModuleErrors.h"
 #include "lib/LibSupport.h"
 #include "sloth/stdlib/modules/CheckMode.h"
 #include "sloth/stdlib/modules/Options.h"
@@ -20,26 +21,11 @@ using vm::Thread;
 
 namespace {
 
-// Runs an operation; its FileError becomes the Lua error "file.copy: cause".
-template <typename Operation>
-auto reportingErrors(Thread& L, const char* function, Operation&& operation)
-    -> decltype(operation()) {
-  std::string cause;
-  try {
-    return operation();
-  } catch (const FileError& e) {
-    cause = e.what();
-  } catch (const std::bad_alloc&) {
-    cause = "not enough memory";
-  }
-  L.runError(std::string(function) + ": " + cause);
-}
-
 std::string pathArgument(Thread& L, int arg, const char* function) {
   std::string_view path = L.checkString(arg);
   if (path.empty())
     L.runError(std::string(function) + ": the path is empty");
-  return reportingErrors(L, function, [&] { return expandHome(path); });
+  return reportingErrors<FileError>(L, function, [&] { return expandHome(path); });
 }
 
 RequestedAttributes attributeOptions(Thread& L, Options& options, const char* function) {
@@ -53,7 +39,7 @@ RequestedAttributes attributeOptions(Thread& L, Options& options, const char* fu
       L.runError(std::string(function) + ": option 'mode' must be an octal string such as " +
                  "\"0644\", got \"" + *mode + "\"");
   }
-  reportingErrors(L, function, [&] {
+  reportingErrors<FileError>(L, function, [&] {
     if (owner)
       attributes.uid = userId(*owner);
     if (group)
@@ -85,7 +71,7 @@ int fileCopy(Thread& L) {
   request.backup = options.boolean("backup").value_or(false);
   request.recursive = options.boolean("recursive").value_or(false);
   bool dryRun = checkMode(L);
-  return pushChange(L, reportingErrors(L, function, [&] {
+  return pushChange(L, reportingErrors<FileError>(L, function, [&] {
                       return copyPath(source, destination, request, dryRun);
                     }));
 }
@@ -97,7 +83,7 @@ int fileCreate(Thread& L) {
   std::optional<std::string> content = options.string("content");
   RequestedAttributes attributes = attributeOptions(L, options, function);
   bool dryRun = checkMode(L);
-  return pushChange(L, reportingErrors(L, function, [&] {
+  return pushChange(L, reportingErrors<FileError>(L, function, [&] {
                       return createFile(path, content, attributes, dryRun);
                     }));
 }
@@ -109,8 +95,8 @@ int fileRemove(Thread& L) {
   bool recursive = options.boolean("recursive").value_or(false);
   bool force = options.boolean("force").value_or(false);
   bool dryRun = checkMode(L);
-  RemoveOutcome outcome =
-      reportingErrors(L, function, [&] { return removePaths(path, recursive, force, dryRun); });
+  RemoveOutcome outcome = reportingErrors<FileError>(
+      L, function, [&] { return removePaths(path, recursive, force, dryRun); });
   L.newTable(0, 2);
   L.pushBoolean(outcome.changed);
   L.setField(-2, "changed");
@@ -126,7 +112,8 @@ int fileRemove(Thread& L) {
 int fileExists(Thread& L) {
   const char* function = "file.exists";
   std::string path = pathArgument(L, 1, function);
-  L.pushBoolean(reportingErrors(L, function, [&] { return statPath(path).has_value(); }));
+  L.pushBoolean(
+      reportingErrors<FileError>(L, function, [&] { return statPath(path).has_value(); }));
   return 1;
 }
 
@@ -135,8 +122,8 @@ int fileChmod(Thread& L) {
   std::string path = pathArgument(L, 1, function);
   std::string mode(L.checkString(2));
   bool dryRun = checkMode(L);
-  return pushChange(L,
-                    reportingErrors(L, function, [&] { return changeMode(path, mode, dryRun); }));
+  return pushChange(
+      L, reportingErrors<FileError>(L, function, [&] { return changeMode(path, mode, dryRun); }));
 }
 
 int fileChown(Thread& L) {
@@ -147,7 +134,7 @@ int fileChown(Thread& L) {
   if (!L.isNoneOrNil(3))
     group = std::string(L.checkString(3));
   bool dryRun = checkMode(L);
-  return pushChange(L, reportingErrors(L, function, [&] {
+  return pushChange(L, reportingErrors<FileError>(L, function, [&] {
                       std::optional<gid_t> gid;
                       if (group)
                         gid = groupId(*group);
@@ -158,7 +145,7 @@ int fileChown(Thread& L) {
 int fileRead(Thread& L) {
   const char* function = "file.read";
   std::string path = pathArgument(L, 1, function);
-  L.pushString(reportingErrors(L, function, [&] { return readWholeFile(path); }));
+  L.pushString(reportingErrors<FileError>(L, function, [&] { return readWholeFile(path); }));
   return 1;
 }
 
@@ -169,8 +156,8 @@ int fileWrite(Thread& L) {
   Options options(L, 3, function, {"append"});
   bool append = options.boolean("append").value_or(false);
   bool dryRun = checkMode(L);
-  return pushChange(
-      L, reportingErrors(L, function, [&] { return writeFile(path, content, append, dryRun); }));
+  return pushChange(L, reportingErrors<FileError>(
+                           L, function, [&] { return writeFile(path, content, append, dryRun); }));
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // keeps the connection in its registry (closed by the userdata's finalizer).
 #include "sloth/stdlib/modules/StateModule.h"
 
+#include "ModuleErrors.h"
 #include "StateError.h"
 #include "StateStore.h"
 #include "StateValueCodec.h"
@@ -34,21 +35,6 @@ int closeStore(Thread& L) {
   return 0;
 }
 
-// Runs an operation; its StateError becomes the Lua error "state.set: cause".
-template <typename Operation>
-auto reportingErrors(Thread& L, const char* function, Operation&& operation)
-    -> decltype(operation()) {
-  std::string cause;
-  try {
-    return operation();
-  } catch (const StateError& e) {
-    cause = e.what();
-  } catch (const std::bad_alloc&) {
-    cause = "not enough memory";
-  }
-  L.runError(std::string(function) + ": " + cause);
-}
-
 StateStore& store(Thread& L, const char* function) {
   if (L.getField(vm::kRegistryIndex, kStoreRegistryKey) == vm::Type::Userdata) {
     auto* box = static_cast<StoreBox*>(L.toUserdata(-1));
@@ -56,7 +42,7 @@ StateStore& store(Thread& L, const char* function) {
     return *box->store;
   }
   L.pop();
-  auto opened = reportingErrors(
+  auto opened = reportingErrors<StateError>(
       L, function, [] { return std::make_unique<StateStore>(StateStore::defaultPath()); });
   auto* box = static_cast<StoreBox*>(L.newUserdata(sizeof(StoreBox)));
   box->store = opened.release();
@@ -80,7 +66,7 @@ std::string valueArgument(Thread& L, int arg, const std::string& key, const char
   if (L.isNoneOrNil(arg))
     L.runError(std::string(function) + ": no value for '" + key +
                "' (to remove a key, use state.clear)");
-  return reportingErrors(L, function, [&] { return encodeStateValue(L, arg, key); });
+  return reportingErrors<StateError>(L, function, [&] { return encodeStateValue(L, arg, key); });
 }
 
 int pushResult(Thread& L, bool changed, const std::string& key) {
@@ -102,7 +88,8 @@ int stateSet(Thread& L) {
     L.runError(std::string(function) + ": option 'ttl' must be a positive number of seconds");
   bool dryRun = checkMode(L);
   StateStore& db = store(L, function);
-  bool changed = reportingErrors(L, function, [&] { return db.put(key, value, ttl, dryRun); });
+  bool changed =
+      reportingErrors<StateError>(L, function, [&] { return db.put(key, value, ttl, dryRun); });
   return pushResult(L, changed, key);
 }
 
@@ -110,7 +97,7 @@ int stateGet(Thread& L) {
   const char* function = "state.get";
   std::string key = keyArgument(L, function);
   StateStore& db = store(L, function);
-  reportingErrors(L, function, [&] {
+  reportingErrors<StateError>(L, function, [&] {
     if (auto value = db.get(key))
       pushStateValue(L, *value, key);
     else
@@ -125,8 +112,8 @@ int stateChanged(Thread& L) {
   std::string value = valueArgument(L, 2, key, function);
   bool dryRun = checkMode(L);
   StateStore& db = store(L, function);
-  L.pushBoolean(
-      reportingErrors(L, function, [&] { return db.put(key, value, std::nullopt, dryRun); }));
+  L.pushBoolean(reportingErrors<StateError>(
+      L, function, [&] { return db.put(key, value, std::nullopt, dryRun); }));
   return 1;
 }
 
@@ -135,7 +122,7 @@ int stateClear(Thread& L) {
   std::string key = keyArgument(L, function);
   bool dryRun = checkMode(L);
   StateStore& db = store(L, function);
-  bool existed = reportingErrors(L, function, [&] { return db.remove(key, dryRun); });
+  bool existed = reportingErrors<StateError>(L, function, [&] { return db.remove(key, dryRun); });
   return pushResult(L, existed, key);
 }
 

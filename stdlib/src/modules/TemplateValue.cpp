@@ -1,5 +1,6 @@
 #include "TemplateValue.h"
 
+#include "DataLuaTables.h"
 #include "TemplateError.h"
 
 #include <charconv>
@@ -9,22 +10,6 @@
 namespace sloth::stdlib::modules {
 
 namespace {
-
-bool isSequence(vm::Thread& L, int index) {
-  std::int64_t count = 0;
-  std::int64_t largest = 0;
-  L.pushNil();
-  while (L.next(index)) {
-    L.pop();
-    if (L.type(-1) != vm::Type::Number || !L.isInteger(-1) || L.toInteger(-1) < 1) {
-      L.pop();
-      return false;
-    }
-    count++;
-    largest = std::max(largest, L.toInteger(-1));
-  }
-  return count > 0 && largest == count;
-}
 
 TemplateValue convert(vm::Thread& L, int index, std::unordered_set<const void*>& active) {
   L.checkStack(4);
