@@ -8,8 +8,8 @@
 namespace sloth::stdlib::lib {
 
 struct StdlibContext {
-  bool warningsOn = false; // warn("@on") / warn("@off"); off by default, as in lua.c
-  bool gcRunning = true;   // collectgarbage("stop") / ("restart") / ("isrunning")
+  bool warningsOn = false;    // warn("@on") / warn("@off"); off by default, as in lua.c
+  bool gcRunning = true;      // collectgarbage("stop") / ("restart") / ("isrunning")
   bool gcGenerational = true; // lua.c starts the collector in generational mode
   std::int64_t gcPause = 200; // reported back by the deprecated "setpause"/"setstepmul"
   std::int64_t gcStepMul = 100;
