@@ -51,6 +51,7 @@ State::~State() {
   L->stack = nullptr;
   L->~Thread();
   std::free(L);
+  releaseSpareFiberStacks(g_);
   delete g_;
 }
 

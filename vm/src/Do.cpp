@@ -21,6 +21,7 @@ namespace sloth::vm {
 namespace ctx = boost::context;
 
 static constexpr std::size_t kFiberStackSize = 1 << 20; // virtual; pages are committed on use
+static constexpr std::size_t kMaxSpareFiberStacks = 16;
 
 // AddressSanitizer must be told about stack switches, or it reports false errors on coroutine
 // stacks (Debian's Boost.Context does not annotate its fcontext switches).
@@ -38,14 +39,44 @@ struct CoroutineStack {
   Thread* th;
   ctx::protected_fixedsize_stack inner{kFiberStackSize};
   ctx::stack_context allocate() {
-    ctx::stack_context sc = inner.allocate();
+    ctx::stack_context sc;
+    std::vector<SpareFiberStack>& spare = th->g->spareFiberStacks;
+    if (!spare.empty()) {
+      sc.sp = spare.back().sp;
+      sc.size = spare.back().size;
+      spare.pop_back();
+    } else {
+      sc = inner.allocate();
+    }
     th->fiberStack = static_cast<char*>(sc.sp) - sc.size;
     th->fiberStackSize = sc.size;
     return sc;
   }
-  void deallocate(ctx::stack_context& sc) noexcept { inner.deallocate(sc); }
+  // Runs after the switch away from the finished coroutine, so the stack is free to reuse.
+  void deallocate(ctx::stack_context& sc) noexcept {
+    std::vector<SpareFiberStack>& spare = th->g->spareFiberStacks;
+    if (spare.size() < kMaxSpareFiberStacks) {
+      try {
+        spare.push_back({sc.sp, sc.size});
+        return;
+      } catch (const std::bad_alloc&) {
+      }
+    }
+    inner.deallocate(sc);
+  }
 };
 } // namespace
+
+void releaseSpareFiberStacks(Global* g) {
+  ctx::protected_fixedsize_stack allocator{kFiberStackSize};
+  for (const SpareFiberStack& stack : g->spareFiberStacks) {
+    ctx::stack_context sc;
+    sc.sp = stack.sp;
+    sc.size = stack.size;
+    allocator.deallocate(sc);
+  }
+  g->spareFiberStacks.clear();
+}
 
 static constexpr std::ptrdiff_t kErrorStackExtra = 200;
 
