@@ -20,6 +20,7 @@ exec = {}
 ---@field stderr string  Everything the command wrote to standard error.
 ---@field success boolean  `exit_code == 0` and not timed out.
 ---@field duration number  Wall-clock seconds the command ran.
+---@field timed_out boolean  Whether the `timeout` option stopped the command (it was killed).
 
 ---Runs a command and returns its exit code and output; a string runs through `/bin/sh -c`, a list without a shell.
 ---@param command string|string[]  A command line, or the program and its arguments as a list (no quoting needed).
