@@ -11,6 +11,9 @@
 
 namespace sloth::vm {
 
+// Growth allowed after a collection before the next one, in percent of the surviving heap.
+static constexpr std::size_t kGcPausePercent = 60;
+
 void* rawAlloc(Thread* L, std::size_t size) {
   Global* g = L->g;
   if (g->memLimit != 0 && g->totalBytes + size > g->memLimit)
@@ -408,7 +411,10 @@ void fullGC(Thread* L) {
   for (GCObject* o = g->tobefnz; o; o = o->next)
     o->marked &= static_cast<std::uint8_t>(~kMarkBit);
   g->mainThread->marked &= static_cast<std::uint8_t>(~kMarkBit); // not on any list
-  g->gcThreshold = g->totalBytes * 2 < 256 * 1024 ? 256 * 1024 : g->totalBytes * 2;
+  // Next collection when the heap has grown by kGcPausePercent of what survived (Lua 5.4 collects
+  // incrementally at 200%; a stop-the-world collector peaks higher, so it starts earlier).
+  std::size_t next = g->totalBytes + g->totalBytes / 100 * kGcPausePercent;
+  g->gcThreshold = next < 256 * 1024 ? 256 * 1024 : next;
   // Under a memory limit, collect before reaching it rather than failing with garbage around.
   if (g->memLimit != 0 && g->gcThreshold > g->memLimit - g->memLimit / 8)
     g->gcThreshold = g->memLimit - g->memLimit / 8;
