@@ -1,55 +1,31 @@
 #include "Commands.h"
 
-#include "sloth/analyzer/Compiler.h"
-#include "sloth/frontend/DiagnosticPrinter.h"
-#include "sloth/frontend/Frontend.h"
+#include "sloth/analyzer/SourceCompiler.h"
 #include "sloth/vm/Disassembler.h"
 
 #include <fmt/core.h>
 
 #include <cstdio>
-#include <cstdlib>
-#include <iostream>
-#include <iterator>
 #include <memory>
 #include <string>
-#include <unistd.h>
 
 namespace sloth::slothc {
 
 namespace {
 
+// Reads, parses and compiles through the same path as `sloth run`, so both report alike.
 int runDis(const std::string& path) {
-  SourceManager sources;
-  DiagnosticEngine diags;
-  std::optional<FileId> file;
-  if (path == "-") {
-    std::string text(std::istreambuf_iterator<char>(std::cin), {});
-    file = sources.addBuffer("stdin", std::move(text));
-  } else {
-    std::string error;
-    file = sources.addFile(path, error);
-    if (!file) {
-      fmt::print(stderr, "slothc dis: cannot read '{}': {}\n", path, error);
-      return 2;
-    }
+  auto compiled = compiler::compileFile(path);
+  if (!compiled->file) {
+    fmt::print(stderr, "slothc dis: cannot read '{}': {}\n", path, compiled->readError);
+    return 2;
   }
-  auto parsed = parseFile(sources, *file, diags);
-  if (parsed) {
-    compiler::CompileResult result = compiler::compile(parsed->chunk, sources);
-    if (result.ok()) {
-      fmt::print("{}", vm::disassemble(*result.main));
-      return 0;
-    }
-    for (const compiler::CompileError& e : result.errors)
-      diags.error("compile-limit", *file, e.range, e.message);
+  if (!compiled->main) {
+    compiler::printDiagnostics(*compiled, stderr);
+    return 2; // a compile error (design §1)
   }
-  bool color = isatty(fileno(stderr)) && !std::getenv("NO_COLOR");
-  std::string out;
-  for (const Diagnostic& d : diags.diagnostics())
-    out += renderText(d, sources, color);
-  std::fputs(out.c_str(), stderr);
-  return 2; // a compile error (design §1)
+  fmt::print("{}", vm::disassemble(*compiled->main));
+  return 0;
 }
 
 } // namespace
