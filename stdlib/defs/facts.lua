@@ -1,6 +1,6 @@
 ---@meta facts
----Facts about the local host, read from /etc/os-release, uname, /proc and /sys (no external tools).
----Sizes are in bytes.
+---Facts about the local host, read from /etc/os-release, uname(2), /proc, statvfs(3) and
+---getifaddrs(3) (no external tools). Every call reads afresh. Sizes are in bytes, times in seconds.
 facts = {}
 
 ---@class (exact) facts.Os
@@ -61,6 +61,21 @@ facts = {}
 ---@return facts.Facts
 ---@effect read
 function facts.gather() end
+
+---Returns the operating system facts (from /etc/os-release, or /usr/lib/os-release).
+---@return facts.Os
+---@effect read
+function facts.os() end
+
+---Returns the kernel facts (from uname).
+---@return facts.Kernel
+---@effect read
+function facts.kernel() end
+
+---Returns the host name (the kernel's node name, as `hostname` prints it).
+---@return string
+---@effect read
+function facts.hostname() end
 
 ---Returns the processor facts.
 ---@return facts.Cpu

@@ -16,7 +16,8 @@ Checked:
     it marks, and the other reading is never possible (no field/param on its other side).
 
 With --spec SPEC.md, also checks that every `module.function(` called in the module reference's
-examples is declared, and that no module function is declared that the reference lacks.
+examples is declared, and that no module function is declared that the reference lacks (except
+those in BEYOND_REFERENCE, which an issue asks for).
 
 Usage: check_defs.py DIR [--spec SPEC.md]   (exit 1 and messages on stderr when anything is wrong)
 """
@@ -333,6 +334,15 @@ def check_secret_placement(path, block):
             err(path, ln, "@secret must sit directly above a @field or directly after a @param")
 
 
+# Functions an issue asks for beyond the module reference's examples (the reference shows usage, not
+# the whole API); anything else declared beyond it is an error. Each entry names the issue.
+BEYOND_REFERENCE = {
+    "facts.os": "issue 9",
+    "facts.kernel": "issue 9",
+    "facts.hostname": "issue 9",
+}
+
+
 def check_spec_coverage(spec_path, functions):
     """Compares the module functions declared with those the module reference calls."""
     spec = open(spec_path, encoding="utf-8").read()
@@ -343,7 +353,8 @@ def check_spec_coverage(spec_path, functions):
     declared = {q for q, _, _ in functions if "." in q and ":" not in q}
     for q in sorted(called - declared):
         err(spec_path, 0, f"{q} is in the module reference but not declared")
-    for q in sorted(q for q in declared - called if q.split(".")[0] in modules):
+    for q in sorted(q for q in declared - called - set(BEYOND_REFERENCE)
+                    if q.split(".")[0] in modules):
         err(spec_path, 0, f"{q} is declared but not in the module reference")
     print(f"{len(modules)} module tables and {len(called)} functions in the module reference")
 
