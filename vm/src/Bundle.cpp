@@ -1,20 +1,27 @@
-// Bundle serialization (format in Bundle.h).
+// Bundle serialization: the 32-byte header with its checksum, then the payload (format in
+// Bundle.h and docs/bundle-format.md).
 #include "sloth/vm/Bundle.h"
 
 #include <fmt/format.h>
 
+#include <array>
 #include <cstring>
 
 namespace sloth::vm {
 
-static constexpr char kMagic[8] = {'S', 'L', 'O', 'T', 'H', 'B', 'C', '\n'};
+static constexpr char kMagic[8] = {'\x1b', 'S', 'L', 'O', 'T', 'H', '\r', '\n'};
 static constexpr int kMaxNesting = 200; // nested functions; deeper input is refused
+static constexpr unsigned kFlagStripped = 1;
+// Header offsets.
+static constexpr std::size_t kVersionAt = 8, kKindAt = 12, kFlagsAt = 13, kHashAt = 16,
+                             kSizeAt = 24, kChecksumAt = 28;
 
 namespace {
 
 class Writer {
 public:
   std::string out;
+  bool strip = false; // leave out debug information (string.dump's strip)
 
   void u8(unsigned v) { out.push_back(static_cast<char>(v)); }
   template <class T> void raw(T v) {
@@ -36,7 +43,7 @@ public:
     out.append(s);
   }
   void function(const Proto& p) {
-    str(p.source);
+    str(strip ? std::string_view("?") : std::string_view(p.source));
     varint(static_cast<std::uint64_t>(p.linedefined));
     varint(static_cast<std::uint64_t>(p.lastlinedefined));
     u8(p.numparams);
@@ -73,11 +80,16 @@ public:
       u8(u.instack ? 1 : 0);
       u8(u.index);
       u8(u.kind);
-      str(u.name);
+      str(strip ? std::string_view() : std::string_view(u.name));
     }
     varint(p.p.size());
     for (const auto& child : p.p)
       function(*child);
+    if (strip) {
+      varint(0); // no line information
+      varint(0); // no locals
+      return;
+    }
     varint(p.lineinfo.size());
     for (int line : p.lineinfo)
       varint(static_cast<std::uint64_t>(line < 0 ? 0 : line));
@@ -117,19 +129,19 @@ public:
       if (!(b & 0x80))
         return v;
     }
-    throw Malformed{"malformed number"};
+    throw Malformed{"corrupted: malformed number"};
   }
   // A count or size, bounded by what the remaining input could possibly hold.
   std::size_t count(std::size_t minBytesEach) {
     std::uint64_t n = varint();
     if (n > (d_.size() - pos_) / (minBytesEach ? minBytesEach : 1) + 1)
-      throw Malformed{"truncated bundle"};
+      throw Malformed{"corrupted: the payload ends early"};
     return static_cast<std::size_t>(n);
   }
   int small() {
     std::uint64_t v = varint();
     if (v > 0x7fffffff)
-      throw Malformed{"malformed number"};
+      throw Malformed{"corrupted: malformed number"};
     return static_cast<int>(v);
   }
   std::string str() {
@@ -141,7 +153,7 @@ public:
   }
   std::shared_ptr<Proto> function(int depth) {
     if (depth > kMaxNesting)
-      throw Malformed{"functions nested too deeply"};
+      throw Malformed{"corrupted: functions nested too deeply"};
     auto p = std::make_shared<Proto>();
     p->source = str();
     p->linedefined = small();
@@ -175,7 +187,7 @@ public:
         p->k.push_back(Constant::string(str()));
         break;
       default:
-        throw Malformed{"bad constant"};
+        throw Malformed{"corrupted: unknown constant type"};
       }
     }
     n = count(4);
@@ -205,6 +217,7 @@ public:
     return p;
   }
   bool atEnd() const { return pos_ == d_.size(); }
+  std::size_t pos() const { return pos_; }
 
 private:
   std::string_view d_;
@@ -212,44 +225,146 @@ private:
 
   void need(std::size_t n) {
     if (d_.size() - pos_ < n)
-      throw Malformed{"truncated bundle"};
+      throw Malformed{"corrupted: the payload ends early"};
   }
 };
+
+// CRC-32 (IEEE 802.3, the polynomial of zlib's crc32 and Python's zlib.crc32).
+std::uint32_t crc32(std::uint32_t crc, std::string_view data) {
+  static const std::array<std::uint32_t, 256> table = [] {
+    std::array<std::uint32_t, 256> t{};
+    for (std::uint32_t i = 0; i < 256; i++) {
+      std::uint32_t c = i;
+      for (int k = 0; k < 8; k++)
+        c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
+      t[i] = c;
+    }
+    return t;
+  }();
+  crc = ~crc;
+  for (char ch : data)
+    crc = table[(crc ^ static_cast<unsigned char>(ch)) & 0xff] ^ (crc >> 8);
+  return ~crc;
+}
+
+// The checksum field covers the header before it and the whole payload.
+std::uint32_t checksumOf(std::string_view bytes) {
+  return crc32(crc32(0, bytes.substr(0, kChecksumAt)), bytes.substr(kBundleHeaderSize));
+}
+
+template <class T> T load(std::string_view bytes, std::size_t at) {
+  T v;
+  std::memcpy(&v, bytes.data() + at, sizeof(T)); // little-endian hosts only, like the rest of sloth
+  return v;
+}
+
+template <class T> void store(std::string& bytes, std::size_t at, T v) {
+  std::memcpy(bytes.data() + at, &v, sizeof(T));
+}
 
 } // namespace
 
 std::string writeBundle(const Bundle& b) {
   Writer w;
+  w.strip = b.stripped;
   w.out.append(kMagic, sizeof kMagic);
   w.raw<std::uint32_t>(kBundleVersion);
+  w.u8(static_cast<unsigned>(b.kind));
+  w.u8(b.stripped ? kFlagStripped : 0);
+  w.raw<std::uint16_t>(0);
   w.raw<std::uint64_t>(b.signatureHash);
-  w.str(b.metadata);
-  w.str(b.sourceText);
+  w.raw<std::uint32_t>(0); // payload size, filled in below
+  w.raw<std::uint32_t>(0); // checksum, filled in below
+  if (b.kind == BundleKind::Script) {
+    w.str(b.metadata);
+    w.str(b.sourceText);
+  }
   w.function(*b.main);
+  store<std::uint32_t>(w.out, kSizeAt,
+                       static_cast<std::uint32_t>(w.out.size() - kBundleHeaderSize));
+  resealBundle(w.out);
   return w.out;
+}
+
+bool looksLikeBundle(std::string_view bytes) {
+  return bytes.size() >= sizeof kMagic && std::memcmp(bytes.data(), kMagic, sizeof kMagic) == 0;
+}
+
+void resealBundle(std::string& bytes) {
+  if (bytes.size() >= kBundleHeaderSize)
+    store<std::uint32_t>(bytes, kChecksumAt, checksumOf(bytes));
+}
+
+std::uint64_t signatureSetHash(std::span<const EmbeddedFile> files) {
+  std::uint64_t h = 0xcbf29ce484222325ull; // FNV-1a 64
+  auto add = [&h](std::string_view s) {
+    for (char c : s)
+      h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+    h = (h ^ 0) * 0x100000001b3ull; // a terminator, so ("ab","c") and ("a","bc") differ
+  };
+  for (const EmbeddedFile& f : files) {
+    add(f.name);
+    add(f.contents);
+  }
+  return h;
 }
 
 bool readBundle(std::string_view bytes, std::uint64_t expectedSignatureHash, Bundle& out,
                 std::string& error) {
   try {
-    Reader r(bytes);
-    if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
-      throw Malformed{"not a sloth bundle"};
-    for (std::size_t i = 0; i < sizeof kMagic; i++)
-      r.u8();
-    std::uint32_t version = r.raw<std::uint32_t>();
+    if (!looksLikeBundle(bytes)) {
+      bool prefix = !bytes.empty() && bytes.size() < sizeof kMagic &&
+                    std::memcmp(bytes.data(), kMagic, bytes.size()) == 0;
+      throw Malformed{prefix ? fmt::format("truncated: the file ends inside the {}-byte header (at "
+                                           "byte {})",
+                                           kBundleHeaderSize, bytes.size())
+                             : "not a sloth bundle (it does not start with the bundle magic)"};
+    }
+    if (bytes.size() < kVersionAt + 4)
+      throw Malformed{fmt::format("truncated: the file ends inside the {}-byte header (at byte {})",
+                                  kBundleHeaderSize, bytes.size())};
+    std::uint32_t version = load<std::uint32_t>(bytes, kVersionAt);
     if (version != kBundleVersion)
-      throw Malformed{fmt::format("bundle format version {} is not supported (expected {})",
+      throw Malformed{fmt::format("bundle format version {} is not supported (this sloth reads "
+                                  "version {}); rebuild it with slothc build",
                                   version, kBundleVersion)};
+    if (bytes.size() < kBundleHeaderSize)
+      throw Malformed{fmt::format("truncated: the file ends inside the {}-byte header (at byte {})",
+                                  kBundleHeaderSize, bytes.size())};
+    std::size_t payloadSize = load<std::uint32_t>(bytes, kSizeAt);
+    std::size_t present = bytes.size() - kBundleHeaderSize;
+    if (present < payloadSize)
+      throw Malformed{fmt::format("truncated: the header announces {} bytes of payload, the file "
+                                  "has {}",
+                                  payloadSize, present)};
+    if (present > payloadSize)
+      throw Malformed{
+          fmt::format("{} bytes of trailing data after the bundle", present - payloadSize)};
+    if (checksumOf(bytes) != load<std::uint32_t>(bytes, kChecksumAt))
+      throw Malformed{"corrupted: the checksum does not match the contents"};
     Bundle b;
-    b.signatureHash = r.raw<std::uint64_t>();
+    unsigned kind = static_cast<unsigned char>(bytes[kKindAt]);
+    unsigned flags = static_cast<unsigned char>(bytes[kFlagsAt]);
+    if (kind != static_cast<unsigned>(BundleKind::Script) &&
+        kind != static_cast<unsigned>(BundleKind::Function))
+      throw Malformed{fmt::format("corrupted: unknown bundle kind {}", kind)};
+    if ((flags & ~kFlagStripped) != 0 || load<std::uint16_t>(bytes, kFlagsAt + 1) != 0)
+      throw Malformed{"corrupted: unknown flags in the header"};
+    b.kind = static_cast<BundleKind>(kind);
+    b.stripped = (flags & kFlagStripped) != 0;
+    b.signatureHash = load<std::uint64_t>(bytes, kHashAt);
     if (expectedSignatureHash != 0 && b.signatureHash != expectedSignatureHash)
-      throw Malformed{"bundle was built against different module signatures; rebuild it"};
-    b.metadata = r.str();
-    b.sourceText = r.str();
+      throw Malformed{fmt::format("built against different module signatures (hash {:016x}, this "
+                                  "sloth has {:016x}); rebuild it with slothc build",
+                                  b.signatureHash, expectedSignatureHash)};
+    Reader r(bytes.substr(kBundleHeaderSize));
+    if (b.kind == BundleKind::Script) {
+      b.metadata = r.str();
+      b.sourceText = r.str();
+    }
     b.main = r.function(0);
     if (!r.atEnd())
-      throw Malformed{"trailing data after the bundle"};
+      throw Malformed{"corrupted: data after the main function"};
     std::string verr = verifyProto(*b.main);
     if (!verr.empty())
       throw Malformed{"invalid bytecode: " + verr};

@@ -64,15 +64,21 @@ TEST(Bundle, RefusesBadHeaders) {
   Bundle r;
   std::string err;
   EXPECT_FALSE(readBundle(bytes, 8, r, err));
-  EXPECT_EQ(err, "bundle was built against different module signatures; rebuild it");
+  EXPECT_EQ(err, "built against different module signatures (hash 0000000000000007, this sloth "
+                 "has 0000000000000008); rebuild it with slothc build");
   std::string v2 = bytes;
   v2[8] = 2;
   EXPECT_FALSE(readBundle(v2, 0, r, err));
-  EXPECT_EQ(err, "bundle format version 2 is not supported (expected 1)");
+  EXPECT_EQ(err, "bundle format version 2 is not supported (this sloth reads version 1); rebuild "
+                 "it with slothc build");
   EXPECT_FALSE(readBundle("#!/bin/sh\necho", 0, r, err));
-  EXPECT_EQ(err, "not a sloth bundle");
+  EXPECT_EQ(err, "not a sloth bundle (it does not start with the bundle magic)");
   EXPECT_FALSE(readBundle(bytes + "x", 0, r, err));
-  EXPECT_EQ(err, "trailing data after the bundle");
+  EXPECT_EQ(err, "1 bytes of trailing data after the bundle");
+  std::string flipped = bytes;
+  flipped[bytes.size() - 3] ^= 0x10;
+  EXPECT_FALSE(readBundle(flipped, 0, r, err));
+  EXPECT_EQ(err, "corrupted: the checksum does not match the contents");
 }
 
 TEST(Bundle, EveryTruncationIsRefused) {
@@ -102,9 +108,10 @@ TEST(Bundle, CorruptedBytesNeverCrash) {
     std::string m = bytes;
     for (int k = 0; k < 1 + iter % 4; k++) {
       seed = seed * 1103515245u + 12345u;
-      std::size_t pos = 20 + (seed >> 8) % (m.size() - 20);
+      std::size_t pos = kBundleHeaderSize + (seed >> 8) % (m.size() - kBundleHeaderSize);
       m[pos] = static_cast<char>(m[pos] ^ (1u << ((seed >> 4) % 8)));
     }
+    resealBundle(m); // the checksum would refuse every mutant; the verifier is what is tested
     Bundle r;
     std::string err;
     if (!readBundle(m, 0, r, err))
@@ -248,9 +255,10 @@ TEST(Bundle, CorruptedLuacCodeNeverCrashes) {
     std::string m = bytes;
     for (int k = 0; k < 1 + iter % 3; k++) {
       seed = seed * 1103515245u + 12345u;
-      std::size_t pos = 20 + (seed >> 8) % (m.size() - 20);
+      std::size_t pos = kBundleHeaderSize + (seed >> 8) % (m.size() - kBundleHeaderSize);
       m[pos] = static_cast<char>(m[pos] ^ (1u << ((seed >> 4) % 8)));
     }
+    resealBundle(m); // the checksum would refuse every mutant; the verifier is what is tested
     Bundle r;
     std::string err;
     if (!readBundle(m, 0, r, err))

@@ -1,51 +1,69 @@
-// Bundles: compiled scripts as versioned binary files, and the bytecode verifier.
+// Bundles: compiled scripts as versioned binary files (`slothc build`), the binary chunks of
+// `string.dump`, and the bytecode verifier.
 //
-// Format (version 1; integers little-endian, "varint" = LEB128 unsigned):
-//   8 bytes   magic "SLOTHBC\n"
-//   u32       format version (kBundleVersion)
-//   u64       hash of the module signature set the script was checked against
-//   varint n, n bytes   metadata (opaque to the VM: the analyzer's task/workflow description)
-//   varint n, n bytes   source text (for showing the offending line of a run-time error)
-//   function  the main chunk, recursively:
-//     string source; varint linedefined, lastlinedefined; u8 numparams, is_vararg, maxstacksize
-//     varint n, n x u32 code
-//     varint n, n constants: u8 tag (0 nil, 1 false, 2 true, 3 integer i64, 4 float f64,
-//                                    5 string) and the payload
-//     varint n, n upvalues: u8 instack, u8 index, u8 kind, string name
-//     varint n, n nested functions
-//     varint n, n x varint lines
-//     varint n, n locals: string name, varint startpc, varint endpc
-//   (string = varint length + bytes)
+// Both share one container (docs/bundle-format.md describes it byte by byte):
+//   32-byte header: magic "\x1bSLOTH\r\n", u32 format version, u8 kind, u8 flags, u16 reserved,
+//                   u64 module-signature hash, u32 payload size, u32 CRC-32 of the header's
+//                   first 28 bytes followed by the payload
+//   payload:        kind Script:   metadata (string), source text (string), main function
+//                   kind Function: the function
+// The first byte is ESC, as in Lua's binary chunks, so `load` tells binary from text the same way.
 //
-// readBundle() refuses anything malformed with a message, never crashes: truncation, bad magic,
-// version or signature mismatch, and bytecode that fails verifyProto().
+// readBundle() refuses anything malformed with a message, never crashes: bad magic, version or
+// signature mismatch, truncation, a checksum mismatch, a malformed payload, and bytecode that
+// fails verifyProto(). The checksum catches accidental damage; verifyProto() is what makes a
+// deliberately crafted file safe to run.
 #pragma once
 
+#include "sloth/EmbeddedFile.h"
+#include "sloth/Version.h"
 #include "sloth/vm/Proto.h"
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
 namespace sloth::vm {
 
-inline constexpr std::uint32_t kBundleVersion = 1;
+inline constexpr std::uint32_t kBundleVersion = kBundleFormatVersion;
+inline constexpr std::size_t kBundleHeaderSize = 32;
+
+enum class BundleKind : std::uint8_t {
+  Script = 1,   // a whole script: `slothc build`
+  Function = 2, // one function: `string.dump`
+};
 
 struct Bundle {
+  BundleKind kind = BundleKind::Script;
+  // Written without debug information (line tables, local and upvalue names, source name):
+  // string.dump(f, true).
+  bool stripped = false;
   std::uint64_t signatureHash = 0;
-  std::string metadata;
-  std::string sourceText;
+  std::string metadata;   // Script only: the task/workflow description (JSON, see the doc)
+  std::string sourceText; // Script only: the script's text, for showing the offending line
   std::shared_ptr<Proto> main;
 };
 
 std::string writeBundle(const Bundle& b);
 
-// Parses and verifies. On failure returns false and sets error (e.g. "truncated bundle",
-// "bundle format version 2 is not supported (expected 1)"). expectedSignatureHash == 0 skips the
+// Parses and verifies. On failure returns false and sets error (e.g. "truncated: ...",
+// "bundle format version 2 is not supported ..."). expectedSignatureHash == 0 skips the
 // signature check.
 bool readBundle(std::string_view bytes, std::uint64_t expectedSignatureHash, Bundle& out,
                 std::string& error);
+
+// True when `bytes` starts like a bundle or a binary chunk (the magic), whatever follows.
+bool looksLikeBundle(std::string_view bytes);
+
+// Recomputes the checksum of a bundle whose bytes were edited (tests that craft bad bytecode).
+// Does nothing to input shorter than the header.
+void resealBundle(std::string& bytes);
+
+// The hash of a module-signature set (FNV-1a 64 of each file's name and contents, in order):
+// what a bundle records at build time and the runtime compares before running it.
+std::uint64_t signatureSetHash(std::span<const EmbeddedFile> files);
 
 // Checks that executing p cannot go out of bounds: registers, constants (and their types where
 // the interpreter relies on them), upvalues, nested functions, jump targets, the instruction
