@@ -15,6 +15,8 @@ packages=(
   libboost-context-dev libfmt-dev libsqlite3-dev libcli11-dev libtomlplusplus-dev
   # tests: GoogleTest, lit + FileCheck (llvm-14-tools), python3 for lit, lua5.4 as the reference
   libgtest-dev libgmock-dev llvm-14-tools python3 lua5.4 python3-yaml python3-jinja2
+  # module tests against real services (each test starts its own on 127.0.0.1)
+  prometheus-pushgateway
 )
 
 missing=()
