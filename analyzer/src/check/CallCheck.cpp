@@ -1,0 +1,286 @@
+// Calls against their signatures: how many arguments, of which types, and the option tables
+// passed to module functions (unknown keys, values outside a literal union, missing required
+// keys, file modes written as numbers).
+#include "Walker.h"
+
+#include "sloth/analyzer/types/Assignability.h"
+#include "sloth/analyzer/types/ExpectedText.h"
+#include "sloth/analyzer/types/Suggest.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+
+namespace sloth::check {
+
+using namespace ast;
+using types::FunctionSignature;
+using types::ParamSignature;
+using types::TypeKind;
+
+namespace {
+
+std::string plural(size_t n, const char* word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+std::string argumentName(size_t index, const ParamSignature& param) {
+  if (param.variadic || param.name.empty() || param.name == "...")
+    return fmt::format("argument {}", index + 1);
+  return fmt::format("argument {} ('{}')", index + 1, param.name);
+}
+
+} // namespace
+
+void Walker::checkCall(const FunctionSignature& sig, const std::string& calledAs,
+                       const Expr* receiver, std::span<Expr* const> args,
+                       std::span<const TypeRef> argTypes, SourceRange callRange) {
+  // Alternative call forms (`---@overload`) are not matched one by one yet: trust the call.
+  if (!sig.overloads.empty())
+    return;
+  size_t offset = receiver ? 1 : 0; // `s:upper()` passes s as the first parameter
+  size_t given = args.size() + offset;
+  bool open = !args.empty() && args.back()->isMultiValue(); // f(g()) passes all g's results
+  Severity severity = severityFor(sig);
+
+  size_t required = sig.requiredArguments();
+  if (!open && given < required) {
+    const ParamSignature& missing = sig.params[given];
+    report(severity, "wrong-arg-count", callRange,
+           fmt::format("{} needs {}, got {}: {} is missing", calledAs,
+                       required == sig.params.size() ? plural(required, "argument")
+                                                     : "at least " + plural(required, "argument"),
+                       given, argumentName(given, missing)));
+  }
+  if (std::optional<size_t> max = sig.maxArguments(); max && given > *max && *max >= offset) {
+    const Expr* first = args[*max - offset];
+    report(severity, "wrong-arg-count", SourceRange::cover(first->range, args.back()->range),
+           fmt::format("{} takes at most {}, got {}; the extra ones are ignored", calledAs,
+                       plural(*max, "argument"), given));
+  }
+
+  for (size_t i = 0; i < args.size(); ++i) {
+    size_t p = i + offset;
+    const ParamSignature* param = nullptr;
+    if (p < sig.params.size())
+      param = &sig.params[p];
+    else if (!sig.params.empty() && sig.params.back().variadic)
+      param = &sig.params.back();
+    if (!param)
+      break;
+    checkArgument(sig, calledAs, p, *param, args[i], argTypes[i]);
+  }
+}
+
+// The one record type a parameter or field expects a table literal to match, or nullptr (none,
+// or a union where a table could also be a list or a map).
+static TypeRef recordExpected(const types::TypeContext& types, TypeRef want) {
+  auto resolve = [&](TypeRef t) {
+    return t && t->kind() == TypeKind::Named ? types.resolve(t) : t;
+  };
+  TypeRef w = resolve(want);
+  if (!w)
+    return nullptr;
+  if (w->kind() == TypeKind::Record)
+    return w;
+  if (w->kind() != TypeKind::Union)
+    return nullptr;
+  TypeRef record = nullptr;
+  for (TypeRef m : w->members()) {
+    TypeRef r = resolve(m);
+    if (!r)
+      return nullptr;
+    switch (r->kind()) {
+    case TypeKind::Record:
+      if (record)
+        return nullptr;
+      record = r;
+      break;
+    case TypeKind::Table:
+    case TypeKind::Array:
+    case TypeKind::Map:
+    case TypeKind::Any:
+    case TypeKind::Unknown:
+      return nullptr;
+    default:
+      break;
+    }
+  }
+  return record;
+}
+
+bool Walker::checkArgument(const FunctionSignature& sig, const std::string& calledAs, size_t index,
+                           const ParamSignature& param, const Expr* arg, TypeRef argType) {
+  if (!param.type)
+    return true;
+  // `init? integer` accepts an explicit nil as well as a missing argument.
+  TypeRef want = param.optional ? types_.optional(param.type) : param.type;
+  if (const TableExpr* table = tableOf(arg))
+    if (TypeRef record = recordExpected(types_, want)) {
+      checkTableAgainst(sig, calledAs, record, table, "", table == arg);
+      return true;
+    }
+  if (param.name == "mode" && arg->is<NumberExpr>() && severityFor(sig) == Severity::Error &&
+      !types::isStrictlyAssignable(types_.integer(), want)) {
+    checkOctalMode(calledAs, "mode", arg, false);
+    return true;
+  }
+  TypeRef got = literalType(arg, argType);
+  if (isUnknown(got) || types::isAssignable(got, want))
+    return true;
+  Severity severity = severityFor(sig);
+  TypeRef r = resolved(got);
+  if (r->kind() == TypeKind::Nil) {
+    // Passing nil where the signature needs a value: certain for natives.
+    report(severity, "possibly-nil", arg->range,
+           fmt::format("{}: {} is nil, but {} is required", calledAs, argumentName(index, param),
+                       types::expectedText(types_.withoutNil(want))));
+    return false;
+  }
+  if (r->containsNil() && types::isAssignable(types_.withoutNil(got), want)) {
+    report(Severity::Warning, "possibly-nil", arg->range,
+           fmt::format("{}: {} may be nil (its type is {}), but {} is required; check it first",
+                       calledAs, argumentName(index, param), describe(got),
+                       types::expectedText(types_.withoutNil(want))));
+    return false;
+  }
+  if (r->kind() == TypeKind::Union)
+    for (TypeRef member : r->members())
+      if (types::isAssignable(member, want)) {
+        // Some of the values it may hold fit: a guess, not a certainty.
+        report(Severity::Warning, "arg-type-mismatch", arg->range,
+               fmt::format("{}: {} must be {}, and this may not be (its type is {})", calledAs,
+                           argumentName(index, param), types::expectedText(types_.withoutNil(want)),
+                           describe(got)));
+        return false;
+      }
+  report(severity, "arg-type-mismatch", arg->range,
+         fmt::format("{}: {} must be {}, got {}", calledAs, argumentName(index, param),
+                     types::expectedText(types_.withoutNil(want)), describe(got)));
+  return false;
+}
+
+void Walker::checkTableAgainst(const FunctionSignature& sig, const std::string& calledAs,
+                               TypeRef record, const TableExpr* table, const std::string& path,
+                               bool literalHere) {
+  Severity severity = severityFor(sig);
+  bool dynamicKeys = false;
+  std::vector<std::string_view> present;
+  for (const TableField& f : table->fields) {
+    const StringExpr* key =
+        f.kind == TableField::Kind::Positional ? nullptr : f.key->as<StringExpr>();
+    if (!key) {
+      dynamicKeys = true;
+      continue;
+    }
+    present.push_back(key->value);
+    std::string full = path.empty() ? key->value : path + "." + key->value;
+    const types::Field* decl = types_.findField(record, key->value);
+    if (!decl) {
+      if (!record->exact())
+        continue;
+      std::string message = fmt::format("unknown option '{}' for {}", full, calledAs);
+      if (std::optional<std::string> fix =
+              types::closestName(key->value, types_.fieldNames(record))) {
+        message += fmt::format("; did you mean '{}'?", path.empty() ? *fix : path + "." + *fix);
+        report(severity, "unknown-option", key->range, std::move(message)).fixIt =
+            FixIt{key->range, *fix};
+      } else {
+        message += fmt::format(" ({} has no such field)", record->name());
+        report(severity, "unknown-option", key->range, std::move(message));
+      }
+      continue;
+    }
+    if (const auto* inner = f.value->as<TableExpr>())
+      if (TypeRef nested = recordExpected(types_, decl->type)) {
+        checkTableAgainst(sig, calledAs, nested, inner, full, true);
+        continue;
+      }
+    if (key->value == "mode" && f.value->is<NumberExpr>() && severity == Severity::Error &&
+        !types::isStrictlyAssignable(types_.integer(), decl->type)) {
+      checkOctalMode(calledAs, full, f.value, true);
+      continue;
+    }
+    TypeRef got = literalType(f.value, peek(f.value));
+    if (isUnknown(got) || types::isAssignable(got, decl->type))
+      continue;
+    if (resolved(got)->containsNil() && types::isAssignable(types_.withoutNil(got), decl->type)) {
+      report(Severity::Warning, "possibly-nil", f.value->range,
+             fmt::format("{}: option '{}' may be nil (its type is {})", calledAs, full,
+                         describe(got)));
+      continue;
+    }
+    report(severity, "option-value", f.value->range,
+           fmt::format("{}: option '{}' must be {}, got {}", calledAs, full,
+                       types::expectedText(types_.withoutNil(decl->type)), describe(got)));
+  }
+  // A table built elsewhere may get its keys later; one written in the call has them all here.
+  if (!literalHere || dynamicKeys)
+    return;
+  for (const std::string& name : types_.fieldNames(record)) {
+    if (std::find(present.begin(), present.end(), name) != present.end())
+      continue;
+    const types::Field* decl = types_.findField(record, name);
+    TypeRef t = resolved(decl ? decl->type : nullptr);
+    if (!decl || decl->optional || !t || t->isAnyLike() || t->containsNil())
+      continue;
+    report(severity, "missing-required-option", {table->range.begin, table->range.begin + 1},
+           fmt::format("{}: missing required option '{}'", calledAs,
+                       path.empty() ? name : path + "." + name));
+  }
+}
+
+void Walker::checkOctalMode(const std::string& calledAs, const std::string& what, const Expr* arg,
+                            bool optionField) {
+  const auto* n = arg->as<NumberExpr>();
+  if (!n || !n->isInteger || n->integer < 0)
+    return;
+  std::string digits = std::to_string(n->integer);
+  bool octalLooking = digits.size() >= 3 && digits.size() <= 4 &&
+                      digits.find_first_not_of("01234567") == std::string::npos;
+  std::string fixed = "\"" + std::string(digits.size() == 3 ? "0" : "") + digits + "\"";
+  Diagnostic* d = nullptr;
+  if (optionField) {
+    // Option tables take the mode as a string only: a number is rejected at run time.
+    d = &report(Severity::Error, "octal-mode", arg->range,
+                fmt::format("{}: option '{}' must be an octal string such as \"0644\", got the "
+                            "number {}{}",
+                            calledAs, what, digits,
+                            octalLooking ? "; write " + fixed : std::string()));
+  } else if (octalLooking) {
+    // Lua has no octal literals: 755 works only because it is converted to the string "755".
+    d = &report(Severity::Warning, "octal-mode", arg->range,
+                fmt::format("{}: file mode written as the number {}; Lua numbers are decimal "
+                            "(0755 is 755), so write the mode as a string: {}",
+                            calledAs, digits, fixed));
+  } else {
+    report(Severity::Error, "octal-mode", arg->range,
+           fmt::format("{}: {} is not an octal file mode (Lua numbers are decimal); write the "
+                       "mode as a string such as \"0644\"",
+                       calledAs, digits));
+    return;
+  }
+  if (octalLooking)
+    d->fixIt = FixIt{arg->range, fixed};
+}
+
+TypeRef Walker::callResult(const FunctionSignature& sig, std::span<Expr* const> args,
+                           std::span<const TypeRef> argTypes) {
+  // assert(v, ...) returns v, which is not nil or false past the call.
+  if (sig.qualifiedName == "assert" && !args.empty()) {
+    TypeRef v = argTypes[0];
+    return isUnknown(v) ? nullptr : types_.withoutNil(v);
+  }
+  // os.date("*t") is a table, any other format a string.
+  if (sig.qualifiedName == "os.date" && !args.empty())
+    if (const auto* format = args[0]->as<StringExpr>()) {
+      std::string_view f = format->value;
+      bool table = f.substr(0, 2) == "*t" || f.substr(0, 3) == "!*t";
+      return table ? types_.named("os.DateTable") : types_.string();
+    }
+  if (sig.returns.empty() || sig.returns[0].variadic)
+    return nullptr;
+  return sig.returns[0].type;
+}
+
+} // namespace sloth::check

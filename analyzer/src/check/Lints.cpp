@@ -1,0 +1,130 @@
+// Lints that need no types: unused locals, arguments, loop variables and labels; duplicate keys
+// in table constructors; the ignored result of a command.
+#include "Walker.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+
+namespace sloth::check {
+
+using namespace ast;
+
+namespace {
+
+// luacheck's convention: a name starting with `_` is meant to be unused.
+bool meantUnused(const Local* l) {
+  return l->name.empty() || l->name[0] == '_' || l->isSelf || l->attrib == Attrib::Close;
+}
+
+} // namespace
+
+void Walker::reportUnusedLocals(const FunctionBody* body, bool callback) {
+  if (quiet_)
+    return;
+  // A parameter before a used one cannot be dropped; a callback's are set by its caller.
+  size_t lastUsedParam = 0;
+  for (size_t i = 0; i < body->params.size(); ++i)
+    if (body->params[i]->useCount > 0)
+      lastUsedParam = i + 1;
+  auto check = [&](const Local* l) {
+    if (l->useCount > 0 || meantUnused(l))
+      return;
+    if (l->isParam)
+      report(Severity::Warning, "unused-argument", l->range,
+             fmt::format("unused argument '{}' (name it '_{}' if that is intended)", l->name,
+                         l->name));
+    else if (l->isLoopControl)
+      report(Severity::Warning, "unused-loop-variable", l->range,
+             fmt::format("unused loop variable '{}' (name it '_' if that is intended)", l->name));
+    else if (l->assigned)
+      report(Severity::Warning, "unused-local", l->range,
+             fmt::format("local '{}' is assigned but never read", l->name));
+    else
+      report(Severity::Warning, "unused-local", l->range,
+             fmt::format("unused local '{}'", l->name));
+  };
+  if (!callback)
+    for (size_t i = lastUsedParam; i < body->params.size(); ++i)
+      check(body->params[i]);
+  for (const Local* l : body->locals)
+    if (!l->isParam)
+      check(l);
+}
+
+void Walker::reportUnusedLabels() {
+  for (const LabelStat* label : labels_)
+    if (!jumpedTo_.count(label))
+      report(Severity::Warning, "unused-label", label->range,
+             fmt::format("label '{}' is never the target of a goto", label->name));
+}
+
+void Walker::checkDuplicateKeys(const TableExpr* e) {
+  if (e->fields.size() < 2)
+    return;
+  struct Key {
+    bool number;
+    int64_t integer;
+    std::string_view name;
+    const Expr* at;
+  };
+  std::vector<Key> keys;
+  int64_t position = 0;
+  for (const TableField& f : e->fields) {
+    switch (f.kind) {
+    case TableField::Kind::Positional:
+      keys.push_back({true, ++position, {}, f.value});
+      break;
+    case TableField::Kind::Named:
+      keys.push_back({false, 0, f.key->as<StringExpr>()->value, f.key});
+      break;
+    case TableField::Kind::Keyed:
+      if (const auto* s = f.key->as<StringExpr>())
+        keys.push_back({false, 0, s->value, f.key});
+      else if (const auto* n = f.key->as<NumberExpr>(); n && n->isInteger)
+        keys.push_back({true, n->integer, {}, f.key});
+      break;
+    }
+  }
+  if (keys.size() < 2)
+    return;
+  std::stable_sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    if (a.number != b.number)
+      return a.number < b.number;
+    return a.number ? a.integer < b.integer : a.name < b.name;
+  });
+  for (size_t i = 1; i < keys.size(); ++i) {
+    const Key& first = keys[i - 1];
+    const Key& again = keys[i];
+    if (first.number != again.number ||
+        (first.number ? first.integer != again.integer : first.name != again.name))
+      continue;
+    std::string shown =
+        again.number ? fmt::format("[{}]", again.integer) : fmt::format("'{}'", again.name);
+    // Positional entries are stored last, so they win over an explicit [n] whatever the order.
+    const Key& firstInSource = first.at->range.begin < again.at->range.begin ? first : again;
+    const Key& later = &firstInSource == &first ? again : first;
+    Diagnostic& d =
+        report(Severity::Warning, "duplicate-key", later.at->range,
+               fmt::format("duplicate key {} in table constructor: only one of the values is kept",
+                           shown));
+    d.notes.push_back({file_, firstInSource.at->range, "the key is first given here"});
+  }
+}
+
+void Walker::checkIgnoredResult(const Expr* call) {
+  const auto* c = call->as<CallExpr>();
+  const types::FunctionSignature* sig = c ? signatureOf(c->callee) : nullptr;
+  if (!sig || sig->returns.empty())
+    return;
+  TypeRef result = resolved(sig->returns[0].type);
+  if (!result || result->kind() != types::TypeKind::Record ||
+      !types_.findField(result, "exit_code"))
+    return;
+  report(Severity::Warning, "ignored-exec-result", call->range,
+         fmt::format("the result of {} is ignored: a command that fails goes unnoticed; check its "
+                     "'success' or 'exit_code'",
+                     sig->qualifiedName));
+}
+
+} // namespace sloth::check

@@ -1,0 +1,166 @@
+// The checker's walk over one chunk, in source order: it keeps the locals in scope with what is
+// known of their values (type, signature, table constructor), narrows those types along
+// conditions (`if x then`, `x ~= nil`, `type(x) == "string"`, `assert(x)`, early returns), types
+// expressions bottom-up against the module signatures and the file's annotations, and reports
+// the checks of docs/checks.md as it meets them.
+//
+// One pass, linear in the size of the chunk. Types are interned in a per-file TypeContext whose
+// parent is the shared, frozen builtin one, so concurrent walks of different files never write
+// to shared state.
+#pragma once
+
+#include "FileFacts.h"
+#include "UserAnnotations.h"
+#include "sloth/analyzer/check/Checker.h"
+#include "sloth/analyzer/types/TypeContext.h"
+
+#include <deque>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace sloth::check {
+
+using types::TypeRef;
+
+// How an expression's value is used, for checks that depend on it.
+enum class Use : uint8_t {
+  Value,
+  Callee,      // called right away: an unknown function is certain to fail
+  FeatureTest, // `x or fallback`, `if x then`: the code checks whether it exists
+};
+
+// What is known about a local's value.
+struct LocalInfo {
+  TypeRef type = nullptr;                        // nullptr: unknown
+  const types::FunctionSignature* sig = nullptr; // a function whose signature is known
+  const ast::TableExpr* table = nullptr;         // `local opts = { ... }`, never reassigned
+  const ast::Expr* literal = nullptr;            // `local state = "latest"`, never reassigned
+  bool fromModule = false; // `local string = string`, `= require(...)`: not a shadowing mistake
+  const types::ModuleSignature* module = nullptr; // `local T = table`: the module itself
+  // `local i, j = s:find(p)`: the later results are nil exactly when the first one is.
+  std::vector<const ast::Local*> siblings;
+};
+
+class Walker {
+public:
+  Walker(const ast::Chunk& chunk, FileId file, const SourceManager& sources,
+         const types::SignatureRegistry& signatures, const CheckSettings& settings,
+         DiagnosticEngine& diags);
+  void run();
+
+private:
+  struct Narrowing {
+    const ast::Local* local;
+    TypeRef type;
+  };
+
+  // ----- statements (Walker.cpp) -----
+  // `callback`: a function written as an argument or table field, whose parameters are dictated by
+  // whoever calls it (unused ones are not worth a warning).
+  void function(const ast::FunctionBody* body, const types::FunctionSignature* sig,
+                bool callback = false);
+  // Both return true when control cannot fall out of the block's end.
+  bool block(const ast::Block* b);
+  bool blockStats(const ast::Block* b); // without closing the block's scope
+  // Returns true when control never continues past the statement.
+  bool stat(const ast::Stat* s);
+  void localStat(const ast::LocalStat* s);
+  void assignStat(const ast::AssignStat* s);
+  bool ifStat(const ast::IfStat* s);
+  void declareLocal(const ast::Local* local, LocalInfo info, bool declared);
+  bool isTerminatingCall(const ast::Expr* call) const;
+
+  // ----- expressions (Walker.cpp) -----
+  TypeRef expr(const ast::Expr* e, Use use = Use::Value);
+  void exprList(const std::vector<ast::Expr*>& list);
+  TypeRef nameExpr(const ast::NameExpr* e, Use use);
+  TypeRef indexExpr(const ast::IndexExpr* e, Use use);
+  TypeRef fieldOf(TypeRef object, const std::string& field, const ast::Expr* objectExpr,
+                  SourceRange fieldRange, bool called);
+  // `local facts = facts.gather()` then `facts.cpu()`: reported, and true, when the field is the
+  // module's function and the local does not have it.
+  bool reportShadowedModule(const ast::IndexExpr* e, Use use);
+  TypeRef moduleField(const types::ModuleSignature& module, const ast::IndexExpr* e, Use use);
+  TypeRef callExpr(const ast::CallExpr* e);
+  TypeRef methodCallExpr(const ast::MethodCallExpr* e);
+  TypeRef tableExpr(const ast::TableExpr* e);
+  TypeRef binaryExpr(const ast::BinaryExpr* e);
+  // The type of `e` without reporting anything (used to look into option tables).
+  TypeRef peek(const ast::Expr* e);
+  // A literal's own type (`"latest"`, `755`, `true`), also through a never-reassigned local.
+  TypeRef literalType(const ast::Expr* e, TypeRef computed);
+  const ast::TableExpr* tableOf(const ast::Expr* e) const;
+
+  // ----- locals and globals -----
+  const LocalInfo* infoOf(const ast::Local* local) const;
+  TypeRef localType(const ast::Local* local) const;
+  const types::FunctionSignature* signatureOf(const ast::Expr* callee) const;
+  const types::ModuleSignature* moduleOf(const ast::Expr* e) const;
+  bool isBuiltinGlobal(const ast::Expr* e, std::string_view name) const;
+  bool isKnownGlobal(const std::string& name) const;
+  void reportUndefinedGlobal(const ast::NameExpr* e);
+  void reportDeprecated(const types::FunctionSignature& sig, SourceRange range,
+                        const std::string& spelledAs);
+
+  // ----- narrowing (Narrowing.cpp) -----
+  // Narrowings that hold where `condition` is truthy (or falsy).
+  void narrowingsOf(const ast::Expr* condition, bool truthy, std::vector<Narrowing>& out);
+  void applyNarrowings(const std::vector<Narrowing>& list);
+
+  // ----- calls (CallCheck.cpp) -----
+  // `receiver` is the value before `:` when a module function is called as a method
+  // (`s:upper()` is `string.upper(s)`); `argTypes` are the computed types of `args`.
+  void checkCall(const types::FunctionSignature& sig, const std::string& calledAs,
+                 const ast::Expr* receiver, std::span<ast::Expr* const> args,
+                 std::span<const TypeRef> argTypes, SourceRange callRange);
+  bool checkArgument(const types::FunctionSignature& sig, const std::string& calledAs, size_t index,
+                     const types::ParamSignature& param, const ast::Expr* arg, TypeRef argType);
+  void checkTableAgainst(const types::FunctionSignature& sig, const std::string& calledAs,
+                         TypeRef record, const ast::TableExpr* table, const std::string& path,
+                         bool literalHere);
+  void checkOctalMode(const std::string& calledAs, const std::string& what, const ast::Expr* arg,
+                      bool optionField);
+  TypeRef callResult(const types::FunctionSignature& sig, std::span<ast::Expr* const> args,
+                     std::span<const TypeRef> argTypes);
+
+  // ----- lints (Lints.cpp) -----
+  void reportUnusedLocals(const ast::FunctionBody* body, bool callback);
+  void reportUnusedLabels();
+  void checkDuplicateKeys(const ast::TableExpr* e);
+  void checkIgnoredResult(const ast::Expr* call);
+
+  // ----- helpers -----
+  Diagnostic& report(Severity severity, const char* code, SourceRange range, std::string message);
+  TypeRef resolved(TypeRef t) const;
+  bool isUnknown(TypeRef t) const;
+  bool isBuiltinClass(TypeRef record) const;
+  std::string describe(TypeRef t) const;
+  Severity severityFor(const types::FunctionSignature& sig) const;
+  TypeRef primitiveNamed(std::string_view typeName) const;
+
+  const ast::Chunk& chunk_;
+  FileId file_;
+  const SourceManager& sources_;
+  const types::SignatureRegistry& sigs_;
+  const CheckSettings& settings_;
+  DiagnosticEngine& diags_;
+  types::TypeContext types_; // this file's names and literal types, over the builtin ones
+  UserAnnotations annotations_;
+  FileFacts facts_;
+  std::unordered_set<std::string> extraGlobals_;
+
+  std::unordered_map<const ast::Local*, LocalInfo> locals_;
+  std::vector<Narrowing> narrowed_;        // innermost last; truncated when a block ends
+  std::vector<const ast::Local*> visible_; // locals in scope, for "did you mean"
+  std::deque<types::FunctionSignature> userSignatures_; // from @param/@return
+  std::unordered_map<std::string, const types::FunctionSignature*> userGlobalFunctions_;
+  std::vector<const ast::LabelStat*> labels_;
+  std::unordered_set<const ast::LabelStat*> jumpedTo_;
+  unsigned quiet_ = 0; // >0 while peeking: no diagnostics, no descent into function bodies
+  Diagnostic sink_;    // what report() hands out while quiet
+};
+
+} // namespace sloth::check
