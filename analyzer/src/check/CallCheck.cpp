@@ -32,6 +32,17 @@ std::string argumentName(size_t index, const ParamSignature& param) {
 
 } // namespace
 
+std::string Walker::expected(TypeRef want) {
+  TypeRef type = types_.withoutNil(want);
+  std::string text = types::expectedText(type);
+  // `Duration` alone does not say what to write: show what the alias stands for.
+  TypeRef r = resolved(type);
+  if (type->kind() == TypeKind::Named && r && r != type && r->kind() != TypeKind::Record &&
+      types::literalChoices(type).empty())
+    text += " (" + r->toString() + ")";
+  return text;
+}
+
 void Walker::checkCall(const FunctionSignature& sig, const std::string& calledAs,
                        const Expr* receiver, std::span<Expr* const> args,
                        std::span<const TypeRef> argTypes, SourceRange callRange) {
@@ -134,14 +145,13 @@ bool Walker::checkArgument(const FunctionSignature& sig, const std::string& call
     // Passing nil where the signature needs a value: certain for natives.
     report(severity, "possibly-nil", arg->range,
            fmt::format("{}: {} is nil, but {} is required", calledAs, argumentName(index, param),
-                       types::expectedText(types_.withoutNil(want))));
+                       expected(want)));
     return false;
   }
   if (r->containsNil() && types::isAssignable(types_.withoutNil(got), want)) {
     report(Severity::Warning, "possibly-nil", arg->range,
            fmt::format("{}: {} may be nil (its type is {}), but {} is required; check it first",
-                       calledAs, argumentName(index, param), describe(got),
-                       types::expectedText(types_.withoutNil(want))));
+                       calledAs, argumentName(index, param), describe(got), expected(want)));
     return false;
   }
   if (r->kind() == TypeKind::Union)
@@ -150,13 +160,12 @@ bool Walker::checkArgument(const FunctionSignature& sig, const std::string& call
         // Some of the values it may hold fit: a guess, not a certainty.
         report(Severity::Warning, "arg-type-mismatch", arg->range,
                fmt::format("{}: {} must be {}, and this may not be (its type is {})", calledAs,
-                           argumentName(index, param), types::expectedText(types_.withoutNil(want)),
-                           describe(got)));
+                           argumentName(index, param), expected(want), describe(got)));
         return false;
       }
   report(severity, "arg-type-mismatch", arg->range,
          fmt::format("{}: {} must be {}, got {}", calledAs, argumentName(index, param),
-                     types::expectedText(types_.withoutNil(want)), describe(got)));
+                     expected(want), describe(got)));
   return false;
 }
 
@@ -211,8 +220,8 @@ void Walker::checkTableAgainst(const FunctionSignature& sig, const std::string& 
       continue;
     }
     report(severity, "option-value", f.value->range,
-           fmt::format("{}: option '{}' must be {}, got {}", calledAs, full,
-                       types::expectedText(types_.withoutNil(decl->type)), describe(got)));
+           fmt::format("{}: option '{}' must be {}, got {}", calledAs, full, expected(decl->type),
+                       describe(got)));
   }
   // A table built elsewhere may get its keys later; one written in the call has them all here.
   if (!literalHere || dynamicKeys)

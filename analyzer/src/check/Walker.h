@@ -123,6 +123,9 @@ private:
                          bool literalHere);
   void checkOctalMode(const std::string& calledAs, const std::string& what, const ast::Expr* arg,
                       bool optionField);
+  // What a parameter or field accepts, for messages: `"present" or "latest"`, `Duration
+  // (string|number)`.
+  std::string expected(TypeRef want);
   TypeRef callResult(const types::FunctionSignature& sig, std::span<ast::Expr* const> args,
                      std::span<const TypeRef> argTypes);
 
