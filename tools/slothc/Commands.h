@@ -19,6 +19,9 @@ Action addCheckCommand(CLI::App& app);
 // `slothc dis FILE`: the compiled bytecode, like `luac -l -l`.
 Action addDisCommand(CLI::App& app);
 
+// `slothc plan FILE [WORKFLOW]`: what the script would change, derived without running it.
+Action addPlanCommand(CLI::App& app);
+
 // `slothc dump-ast FILE` (hidden): the resolved AST as S-expressions, for tests.
 Action addDumpAstCommand(CLI::App& app);
 

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   actions.push_back(sloth::slothc::addCheckCommand(app));
   actions.push_back(sloth::slothc::addDefsCommand(app));
   actions.push_back(sloth::slothc::addDisCommand(app));
+  actions.push_back(sloth::slothc::addPlanCommand(app));
   actions.push_back(sloth::slothc::addDumpAstCommand(app));
 
   try {
