@@ -46,13 +46,14 @@ std::string Walker::expected(TypeRef want) {
 void Walker::checkCall(const FunctionSignature& sig, const std::string& calledAs,
                        const Expr* receiver, std::span<Expr* const> args,
                        std::span<const TypeRef> argTypes, SourceRange callRange) {
-  // Alternative call forms (`---@overload`) are not matched one by one yet: trust the call.
-  if (!sig.overloads.empty())
-    return;
   size_t offset = receiver ? 1 : 0; // `s:upper()` passes s as the first parameter
   size_t given = args.size() + offset;
   bool open = !args.empty() && args.back()->isMultiValue(); // f(g()) passes all g's results
   Severity severity = severityFor(sig);
+  if (!sig.overloads.empty()) {
+    checkOverloadedCall(sig, calledAs, offset, args, argTypes, callRange);
+    return;
+  }
 
   size_t required = sig.requiredArguments();
   if (!open && given < required) {
@@ -81,6 +82,56 @@ void Walker::checkCall(const FunctionSignature& sig, const std::string& calledAs
       break;
     checkArgument(sig, calledAs, p, *param, args[i], argTypes[i]);
   }
+}
+
+// `---@overload` forms: the call must fit one of them by its number of arguments; when exactly one
+// form fits, the arguments are checked against it.
+void Walker::checkOverloadedCall(const FunctionSignature& sig, const std::string& calledAs,
+                                 size_t offset, std::span<Expr* const> args,
+                                 std::span<const TypeRef> argTypes, SourceRange callRange) {
+  size_t given = args.size() + offset;
+  bool open = !args.empty() && args.back()->isMultiValue();
+  std::vector<FunctionSignature> forms{sig};
+  forms[0].overloads.clear();
+  for (TypeRef overload : sig.overloads) {
+    TypeRef t = resolved(overload);
+    if (!t || t->kind() != TypeKind::FunctionType)
+      return; // a form we cannot read: trust the call
+    FunctionSignature form;
+    form.qualifiedName = sig.qualifiedName;
+    form.where = sig.where;
+    for (const types::FunctionParam& p : t->params())
+      form.params.push_back(
+          {p.name, p.type, p.optional || (p.type && p.type->containsNil()), p.variadic, false, ""});
+    forms.push_back(std::move(form));
+  }
+  const FunctionSignature* fitting = nullptr;
+  size_t fits = 0;
+  for (const FunctionSignature& form : forms) {
+    std::optional<size_t> max = form.maxArguments();
+    bool countFits = (open || given >= form.requiredArguments()) && (!max || given <= *max);
+    if (countFits) {
+      fitting = &form;
+      ++fits;
+    }
+  }
+  if (fits == 0) {
+    report(severityFor(sig), "wrong-arg-count", callRange,
+           fmt::format("no form of {} takes {}", calledAs, plural(given, "argument")));
+    return;
+  }
+  if (fits == 1)
+    for (size_t i = 0; i < args.size(); ++i) {
+      size_t p = i + offset;
+      const ParamSignature* param = nullptr;
+      if (p < fitting->params.size())
+        param = &fitting->params[p];
+      else if (!fitting->params.empty() && fitting->params.back().variadic)
+        param = &fitting->params.back();
+      if (!param)
+        break;
+      checkArgument(*fitting, calledAs, p, *param, args[i], argTypes[i]);
+    }
 }
 
 // The one record type a parameter or field expects a table literal to match, or nullptr (none,

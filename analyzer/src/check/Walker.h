@@ -116,6 +116,9 @@ private:
   void checkCall(const types::FunctionSignature& sig, const std::string& calledAs,
                  const ast::Expr* receiver, std::span<ast::Expr* const> args,
                  std::span<const TypeRef> argTypes, SourceRange callRange);
+  void checkOverloadedCall(const types::FunctionSignature& sig, const std::string& calledAs,
+                           size_t offset, std::span<ast::Expr* const> args,
+                           std::span<const TypeRef> argTypes, SourceRange callRange);
   bool checkArgument(const types::FunctionSignature& sig, const std::string& calledAs, size_t index,
                      const types::ParamSignature& param, const ast::Expr* arg, TypeRef argType);
   void checkTableAgainst(const types::FunctionSignature& sig, const std::string& calledAs,
