@@ -4,10 +4,14 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <pwd.h>
+#include <sstream>
 #include <thread>
 #include <unistd.h>
 
@@ -84,6 +88,28 @@ std::string homeDirectory() {
   throw StateError("cannot find the state database: neither SLOTH_HOME nor HOME is set");
 }
 
+// When the process started (clock ticks after boot, /proc/PID/stat field 22): with the pid it
+// names one process, even after the pid is reused. 0 when the process does not exist.
+std::int64_t processStartTime(pid_t pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+  std::size_t afterName = text.rfind(')'); // the command name may hold spaces and parentheses
+  if (afterName == std::string::npos)
+    return 0;
+  std::istringstream fields(text.substr(afterName + 2));
+  std::string field;
+  for (int i = 3; i <= 22 && fields >> field; i++)
+    if (i == 22)
+      return std::strtoll(field.c_str(), nullptr, 10);
+  return 0;
+}
+
+bool processAlive(pid_t pid, std::int64_t startTime) {
+  if (::kill(pid, 0) != 0 && errno != EPERM)
+    return false;
+  return processStartTime(pid) == startTime;
+}
+
 } // namespace
 
 std::string StateStore::defaultPath() {
@@ -110,6 +136,8 @@ StateStore::StateStore(const std::string& path) : file(path) {
   executeSetup("PRAGMA synchronous=NORMAL");
   executeSetup("CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value BLOB NOT NULL, "
                "expires_at REAL)");
+  executeSetup("CREATE TABLE IF NOT EXISTS locks (name TEXT PRIMARY KEY, pid INTEGER NOT NULL, "
+               "started INTEGER NOT NULL, acquired_at REAL NOT NULL)");
 }
 
 // When two processes open a new database at once, switching it to WAL can fail with
@@ -197,6 +225,118 @@ bool StateStore::remove(std::string_view key, bool dryRun) {
   if (sqlite3_step(erase.get()) != SQLITE_DONE || !transaction.commit())
     fail("write");
   return true;
+}
+
+} // namespace sloth::stdlib::modules
+
+namespace sloth::stdlib::modules {
+
+std::vector<std::string> StateStore::keys(std::string_view prefix) {
+  // Compared as bytes: LIKE would treat % and _ in the prefix as patterns.
+  Statement select(db, "SELECT key FROM state WHERE substr(CAST(key AS BLOB), 1, ?2) = "
+                       "CAST(?1 AS BLOB) AND (expires_at IS NULL OR expires_at > ?3) "
+                       "ORDER BY CAST(key AS BLOB)");
+  if (!select.ok())
+    fail("read");
+  select.bind(1, prefix);
+  sqlite3_bind_int64(select.get(), 2, static_cast<sqlite3_int64>(prefix.size()));
+  select.bind(3, now());
+  std::vector<std::string> result;
+  int status;
+  while ((status = sqlite3_step(select.get())) == SQLITE_ROW) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(select.get(), 0));
+    result.emplace_back(text, static_cast<std::size_t>(sqlite3_column_bytes(select.get(), 0)));
+  }
+  if (status != SQLITE_DONE)
+    fail("read");
+  return result;
+}
+
+std::string StateStore::update(std::string_view key, const Change& change, bool dryRun) {
+  Transaction transaction(db, !dryRun);
+  if (!transaction.started())
+    fail("lock");
+  std::string value = change(get(key));
+  if (dryRun)
+    return value;
+  Statement upsert(db, "INSERT INTO state (key, value, expires_at) VALUES (?1, ?2, NULL) "
+                       "ON CONFLICT (key) DO UPDATE SET value = ?2, expires_at = NULL");
+  if (!upsert.ok())
+    fail("write");
+  upsert.bind(1, key);
+  upsert.bindBlob(2, value);
+  if (sqlite3_step(upsert.get()) != SQLITE_DONE || !transaction.commit())
+    fail("write");
+  return value;
+}
+
+StateStore::Owner StateStore::lockOwner(std::string_view name, std::string* holder) {
+  Statement select(db, "SELECT pid, started FROM locks WHERE name = ?1");
+  if (!select.ok())
+    fail("read");
+  select.bind(1, name);
+  int status = sqlite3_step(select.get());
+  if (status == SQLITE_DONE)
+    return Owner::None;
+  if (status != SQLITE_ROW)
+    fail("read");
+  auto pid = static_cast<pid_t>(sqlite3_column_int64(select.get(), 0));
+  std::int64_t started = sqlite3_column_int64(select.get(), 1);
+  if (pid == ::getpid() && started == processStartTime(pid))
+    return Owner::Mine;
+  if (!processAlive(pid, started))
+    return Owner::None;
+  if (holder)
+    *holder = "process " + std::to_string(pid);
+  return Owner::Other;
+}
+
+bool StateStore::tryLock(std::string_view name, std::string* holder) {
+  Transaction transaction(db, true);
+  if (!transaction.started())
+    fail("lock");
+  Owner owner = lockOwner(name, holder);
+  if (owner != Owner::None) {
+    if (owner == Owner::Mine && holder)
+      *holder = "this run";
+    return false;
+  }
+  Statement take(db, "INSERT INTO locks (name, pid, started, acquired_at) VALUES (?1, ?2, ?3, ?4) "
+                     "ON CONFLICT (name) DO UPDATE SET pid = ?2, started = ?3, acquired_at = ?4");
+  if (!take.ok())
+    fail("write");
+  take.bind(1, name);
+  sqlite3_bind_int64(take.get(), 2, ::getpid());
+  sqlite3_bind_int64(take.get(), 3, processStartTime(::getpid()));
+  take.bind(4, now());
+  if (sqlite3_step(take.get()) != SQLITE_DONE || !transaction.commit())
+    fail("write");
+  return true;
+}
+
+bool StateStore::unlock(std::string_view name, std::string* holder) {
+  Transaction transaction(db, true);
+  if (!transaction.started())
+    fail("lock");
+  Owner owner = lockOwner(name, holder);
+  if (owner != Owner::Mine)
+    return false;
+  Statement erase(db, "DELETE FROM locks WHERE name = ?1");
+  if (!erase.ok())
+    fail("write");
+  erase.bind(1, name);
+  if (sqlite3_step(erase.get()) != SQLITE_DONE || !transaction.commit())
+    fail("write");
+  return true;
+}
+
+void StateStore::unlockAll() {
+  Statement erase(db, "DELETE FROM locks WHERE pid = ?1 AND started = ?2");
+  if (!erase.ok())
+    return;
+  sqlite3_bind_int64(erase.get(), 1, ::getpid());
+  sqlite3_bind_int64(erase.get(), 2, processStartTime(::getpid()));
+  sqlite3_step(erase.get());
 }
 
 } // namespace sloth::stdlib::modules
