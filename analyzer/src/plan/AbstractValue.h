@@ -68,8 +68,9 @@ struct Unknown {
   std::vector<Value> parts;      // non-empty: a concatenation of these known and unknown parts
   UnknownRef negationOf;         // `not x`: x (tests on it are tests on x, inverted)
   std::vector<Value> candidates; // one of these (a known table indexed by an unknown key)
-  bool secret = false;           // comes from a secret field: never shown
-  bool fromParams = false;       // an input the user can give with --set
+  std::vector<std::string> candidateIf; // the test that picks each: `os.getenv("ROLE") == "web"`
+  bool secret = false;                  // comes from a secret field: never shown
+  bool fromParams = false;              // an input the user can give with --set
   std::string file;
   int line = 0;
 };

@@ -262,8 +262,8 @@ void Machine::emitRaw(Path& p, Action action, std::vector<UnknownRef> unknowns) 
   for (std::size_t i = 1; i < p.frames.size(); ++i)
     if (!p.frames[i].via.empty())
       action.via.push_back(p.frames[i].via);
-  for (const Frame& f : p.frames)
-    pa.sites.emplace_back(f.uid, f.pc);
+  for (std::size_t i = 0; i < p.frames.size(); ++i)
+    pa.sites.emplace_back(p.frames[i].uid, sitePc(p, i));
   pa.action = std::move(action);
   pa.conds = p.conds;
   pa.unknowns = std::move(unknowns);
@@ -335,18 +335,14 @@ void Machine::runCallbacks(Path& p, const std::vector<Value>& args) {
         if (inner.kind == VKind::Closure)
           closures.push_back(inner.ref);
   }
+  Frame& caller = p.frames.back();
   for (auto it = closures.rbegin(); it != closures.rend(); ++it) {
     const Closure& c = *p.heap->closures[static_cast<std::size_t>(*it)];
-    if (std::any_of(p.frames.begin(), p.frames.end(),
-                    [&](const Frame& f) { return f.proto == c.proto; }))
-      continue;
-    std::vector<Value> unknownArgs;
-    for (int k = 0; k < c.proto->numparams; ++k)
-      unknownArgs.push_back(
-          Value::of(unknown(p, fmt::format("(argument {} of a callback)", k + 1))));
-    pushFrame(p, *it, std::move(unknownArgs), FrameKind::Discard, 0, 1,
-              fmt::format("function@{} ({}:{})", c.proto->linedefined, ctx_.file, line(p)));
+    if (std::none_of(p.frames.begin(), p.frames.end(),
+                     [&](const Frame& f) { return f.proto == c.proto; }))
+      caller.pendingCallbacks.push_back(*it);
   }
+  startNextCallback(p);
 }
 
 } // namespace sloth::plan

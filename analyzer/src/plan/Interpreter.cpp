@@ -234,12 +234,40 @@ std::string Machine::regText(const Path& p, int reg) const {
   return valueText(p, v);
 }
 
+int Machine::sitePc(const Path& p, std::size_t i) const {
+  const Frame& f = p.frames[i];
+  bool waiting = i + 1 < p.frames.size() || inCall_;
+  return waiting ? f.pc - 1 : f.pc;
+}
+
 bool Machine::inRepeatingLoop(const Path& p) const {
-  for (const Frame& f : p.frames)
-    for (const auto& l : f.repeating)
-      if (l.first <= f.pc && f.pc <= l.last)
+  for (std::size_t i = 0; i < p.frames.size(); ++i) {
+    int pc = sitePc(p, i);
+    for (const auto& l : p.frames[i].repeating)
+      if (l.first <= pc && pc <= l.last)
         return true;
+  }
   return false;
+}
+
+void Machine::leaveFrame(Path& p, const Frame& done) {
+  if (done.scopedTest)
+    std::erase_if(p.conds, [&](const Atom& at) { return at.test == done.scopedTest; });
+  if (done.kind == FrameKind::Discard)
+    startNextCallback(p);
+}
+
+void Machine::startNextCallback(Path& p) {
+  if (p.frames.empty() || p.frames.back().pendingCallbacks.empty())
+    return;
+  int closure = p.frames.back().pendingCallbacks.back();
+  p.frames.back().pendingCallbacks.pop_back();
+  const Closure& c = *p.heap->closures[static_cast<std::size_t>(closure)];
+  std::vector<Value> unknownArgs;
+  for (int k = 0; k < c.proto->numparams; ++k)
+    unknownArgs.push_back(Value::of(unknown(p, fmt::format("(argument {} of a callback)", k + 1))));
+  pushFrame(p, closure, std::move(unknownArgs), FrameKind::Discard, 0, 1,
+            fmt::format("function@{} ({}:{})", c.proto->linedefined, ctx_.file, line(p)));
 }
 
 void Machine::pushFrame(Path& p, int closure, std::vector<Value> args, FrameKind kind, int retA,
@@ -288,13 +316,17 @@ void Machine::raise(Path& p) {
   while (!p.frames.empty()) {
     Frame f = std::move(p.frames.back());
     p.frames.pop_back();
+    if (f.scopedTest)
+      std::erase_if(p.conds, [&](const Atom& at) { return at.test == f.scopedTest; });
     if (f.kind == FrameKind::Pcall && !p.frames.empty()) {
       deliver(p, {Value::boolean_(false), Value::of(unknown(p, "the error message"))}, f.retA,
               f.retC);
       return;
     }
-    if (f.kind == FrameKind::Discard && !p.frames.empty())
-      return; // a callback that failed: the caller goes on (it may catch the error)
+    if (f.kind == FrameKind::Discard && !p.frames.empty()) {
+      startNextCallback(p); // a callback that failed: the caller goes on
+      return;
+    }
   }
   out_.ends.push_back({{}, p.conds, p.heap, true});
   p.ended = true;
@@ -329,20 +361,30 @@ void Machine::call(Path& p, const Value& fn, std::vector<Value> args, int retA, 
   case VKind::Unknown: {
     const Unknown& u = *fn.unknown;
     if (!u.candidates.empty()) {
-      // One of the functions of a known table: each may be the one called.
-      for (std::size_t i = 1; i < u.candidates.size(); ++i) {
-        auto other = std::make_unique<Path>(p);
-        Atom atom{
-            unknown(p, fmt::format("{} is {}", calleeText, valueText(p, u.candidates[i], 30))),
-            true};
-        addAtom(other->conds, atom);
-        call(*other, u.candidates[i], args, retA, retC, calleeText, forks);
-        forks.push_back(std::move(other));
+      // One of the functions of a known table: each may be the one called. The test that picks
+      // it guards what happens inside the call only.
+      for (std::size_t i = u.candidates.size(); i-- > 0;) {
+        Path* path = &p;
+        std::unique_ptr<Path> other;
+        if (i > 0) {
+          other = std::make_unique<Path>(p);
+          path = other.get();
+        }
+        Unknown pick;
+        pick.expr = u.candidateIf[i];
+        pick.file = ctx_.file;
+        pick.line = line(p);
+        UnknownRef test = ctx_.makeUnknown(std::move(pick));
+        addAtom(path->conds, Atom{test, true});
+        std::size_t depth = path->frames.size();
+        call(*path, u.candidates[i], args, retA, retC, calleeText, forks);
+        if (path->frames.size() > depth)
+          path->frames.back().scopedTest = test;
+        else
+          std::erase_if(path->conds, [&](const Atom& at) { return at.test == test; });
+        if (other)
+          forks.push_back(std::move(other));
       }
-      addAtom(p.conds, Atom{unknown(p, fmt::format("{} is {}", calleeText,
-                                                   valueText(p, u.candidates[0], 30))),
-                            true});
-      call(p, u.candidates[0], std::move(args), retA, retC, calleeText, forks);
       return;
     }
     emitUnknownCall(p, calleeText, args);

@@ -34,9 +34,11 @@ struct Frame {
   int retA = 0; // where the caller wants the results
   int retC = 1; // Lua's C: wanted results + 1, 0 = all
   std::vector<RepeatingLoop> repeating;
-  std::map<int, int> backEdges; // back-edge pc -> times taken
-  std::string via;              // "helper (deploy.sloth:12)" for actions reached through it
-  std::string statusExpr;       // Pcall frames: the call, for the status the run returns
+  std::map<int, int> backEdges;      // back-edge pc -> times taken
+  std::string via;                   // "helper (deploy.sloth:12)" for actions reached through it
+  std::string statusExpr;            // Pcall frames: the call, for the status the run returns
+  UnknownRef scopedTest;             // a test that holds only inside this call (dropped on return)
+  std::vector<int> pendingCallbacks; // callbacks still to plan after the running one
 };
 
 struct Path {
@@ -83,6 +85,11 @@ public:
   int line(const Path& p) const;
   std::string valueText(const Path& p, const Value& v, std::size_t limit = 60) const;
   bool inRepeatingLoop(const Path& p) const;
+  // Where frame `i` is: the instruction it executes, or the call it waits in.
+  int sitePc(const Path& p, std::size_t i) const;
+  // Pops a frame that returned or failed: drops its scoped test, starts the next callback.
+  void leaveFrame(Path& p, const Frame& done);
+  void startNextCallback(Path& p);
 
 private:
   // Natives (Natives.cpp): false when `name` is not one of them.
@@ -95,10 +102,12 @@ private:
   void markRepeating(Path& p, int first, int last, std::size_t condsAtEntry);
   std::string localName(const Frame& f, int reg) const;
   std::string regText(const Path& p, int reg) const;
+  std::string functionName(const Path& p, const Value& fn) const;
 
   PlanContext& ctx_;
   RunResult& out_;
-  int curLine_ = 0; // line of the instruction being executed
+  int curLine_ = 0;     // line of the instruction being executed
+  bool inCall_ = false; // the top frame has moved past the CALL being executed
 };
 
 // Lua's tostring for known scalars; nullopt for anything else.

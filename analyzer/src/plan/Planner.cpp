@@ -93,7 +93,12 @@ void commit(RunResult& run, const std::string& task, std::vector<Action>& out,
   std::map<std::string, std::size_t> byKey;
   std::sort(run.actions.begin(), run.actions.end(),
             [](const PendingAction& a, const PendingAction& b) { return a.uid < b.uid; });
+  // One call seen on paths that split inside a loop: if it repeats on one, it repeats.
+  std::map<std::uint64_t, bool> repeats;
+  for (const PendingAction& pa : run.actions)
+    repeats[pa.uid] = repeats[pa.uid] || pa.action.repeats;
   for (PendingAction& pa : run.actions) {
+    pa.action.repeats = repeats[pa.uid];
     const Action& a = pa.action;
     std::string key =
         fmt::format("{}|{}|{}|{}|{}", a.line, a.function, a.text, a.repeats, fmt::join(a.via, ";"));
@@ -232,7 +237,22 @@ public:
   }
 
 private:
+  // A secret built from pieces (`"https://hooks/" .. token`): the pieces the script spells out
+  // are secret too, wherever else they are used.
+  void addSecretPieces(const vm::Proto& proto, std::set<std::string>& pieces) {
+    for (const vm::Constant& k : proto.k)
+      if (auto* s = std::get_if<std::string>(&k.value); s && s->size() >= 6)
+        for (const std::string& secret : ctx_.secrets)
+          if (secret != *s && secret.find(*s) != std::string::npos)
+            pieces.insert(*s);
+    for (const auto& child : proto.p)
+      addSecretPieces(*child, pieces);
+  }
+
   Plan finish() {
+    std::set<std::string> pieces;
+    addSecretPieces(main_, pieces);
+    ctx_.secrets.insert(pieces.begin(), pieces.end());
     for (const std::string& n : ctx_.notes)
       plan_.notes.push_back(n);
     Redactor(ctx_.secrets)(plan_);

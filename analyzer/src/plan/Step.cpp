@@ -238,8 +238,11 @@ Value Machine::index(Path& p, const Value& obj, const Value& key, const std::str
       u.line = line(p);
       if (t.complete)
         for (const auto& [k, v] : t.entries)
-          if (v.kind == VKind::Closure || v.kind == VKind::Native)
+          if (v.kind == VKind::Closure || v.kind == VKind::Native) {
             u.candidates.push_back(v);
+            u.candidateIf.push_back(sourceText(key, *p.heap, 40) +
+                                    " == " + sourceText(k, *p.heap, 40));
+          }
       return Value::of(ctx_.makeUnknown(std::move(u)));
     }
     if (const Value* v = t.find(key))
@@ -332,6 +335,27 @@ Value Machine::index(Path& p, const Value& obj, const Value& key, const std::str
   default:
     return Value::of(unknown(p, fieldExpr()));
   }
+}
+
+// A closure's name in source terms: the local, upvalue or global that holds it.
+std::string Machine::functionName(const Path& p, const Value& fn) const {
+  const Frame& f = p.frames.back();
+  int active = 0;
+  for (const LocVar& lv : f.proto->locvars)
+    if (lv.startpc <= f.pc && f.pc < lv.endpc) {
+      if (read(p, active) == fn)
+        return lv.name;
+      ++active;
+    }
+  const Closure& self = *p.heap->closures[static_cast<std::size_t>(f.closure)];
+  for (std::size_t u = 0; u < self.cells.size(); ++u)
+    if (p.heap->cells[static_cast<std::size_t>(self.cells[u])] == fn)
+      return f.proto->upvalues[u].name;
+  if (!p.heap->tables.empty() && p.heap->table(0).cls == "_ENV")
+    for (const auto& [k, v] : p.heap->table(0).entries)
+      if (v == fn && k.kind == VKind::String)
+        return k.str;
+  return valueText(p, fn);
 }
 
 void Machine::step(Path& p, std::vector<std::unique_ptr<Path>>& forks) {
@@ -684,12 +708,14 @@ void Machine::step(Path& p, std::vector<std::unique_ptr<Path>>& forks) {
     std::vector<Value> args;
     for (int r = a + 1; r <= a + nargs; ++r)
       args.push_back(read(p, r));
-    std::string text = regText(p, a);
-    if (fn.kind == VKind::Native)
-      text = fn.str;
+    std::string text = fn.kind == VKind::Native    ? fn.str
+                       : fn.kind == VKind::Closure ? functionName(p, fn)
+                                                   : regText(p, a);
     int retC = op == OpCode::TAILCALL ? 0 : c;
     next(); // the callee returns to the next instruction
+    inCall_ = true;
     call(p, fn, std::move(args), a, retC, text, forks);
+    inCall_ = false;
     return;
   }
   case OpCode::RETURN:
@@ -705,6 +731,7 @@ void Machine::step(Path& p, std::vector<std::unique_ptr<Path>>& forks) {
     }
     Frame done = std::move(p.frames.back());
     p.frames.pop_back();
+    leaveFrame(p, done);
     if (p.frames.empty()) {
       out_.ends.push_back({std::move(results), p.conds, p.heap, false});
       p.ended = true;
