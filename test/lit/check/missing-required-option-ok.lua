@@ -1,0 +1,7 @@
+-- RUN: %slothc check %s 2>&1 | FileCheck %s --allow-empty --implicit-check-not=warning: --implicit-check-not=error:
+local r = gitops.sync({ repo = "https://example.com/infra.git", destination = "/srv/infra" })
+print(r.changed)
+-- A table built earlier may get its keys later: not reported.
+local options = { repo = "https://example.com/infra.git" }
+options.destination = "/srv/infra"
+print(gitops.sync(options).changed)

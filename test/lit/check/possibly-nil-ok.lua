@@ -1,0 +1,16 @@
+-- RUN: %slothc check %s 2>&1 | FileCheck %s --allow-empty --implicit-check-not=warning: --implicit-check-not=error:
+local home = os.getenv("HOME")
+if home then print(home:upper()) end
+if home ~= nil then file.write(home, "x") end
+local user = os.getenv("USER")
+if not user then error("USER is not set") end
+print(user:lower())
+local shell = assert(os.getenv("SHELL"))
+print(shell:lower())
+local lang = os.getenv("LANG")
+print(lang and lang:lower())
+local term = os.getenv("TERM")
+if type(term) == "string" then print(term:lower()) end
+local s = "key=value"
+local i, j = s:find("=")
+if i then print(s:sub(i, j)) end

@@ -1,0 +1,7 @@
+-- RUN: %slothc check %s 2>&1 | FileCheck %s --allow-empty --implicit-check-not=warning: --implicit-check-not=error:
+-- A script may add its own functions to Lua's tables.
+function string.trim(s) return (s:gsub("^%s+", "")) end
+print(string.trim("  x"))
+pkg.install("curl")
+local unpacker = table.unpack or unpack
+print(unpacker)
