@@ -122,7 +122,7 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 }
 
 // JSON of the known parts of `d`; the paths of unknown parts go to `unknown`.
-nlohmann::json knownJson(const Data& d, const std::string& path,
+nlohmann::ordered_json knownJson(const Data& d, const std::string& path,
                          std::vector<std::string>& unknown) {
   switch (d.kind) {
   case Data::Kind::Null:
@@ -142,13 +142,13 @@ nlohmann::json knownJson(const Data& d, const std::string& path,
     unknown.push_back(path);
     return nullptr;
   case Data::Kind::List: {
-    auto arr = nlohmann::json::array();
+    auto arr = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < d.items.size(); ++i)
       arr.push_back(knownJson(d.items[i], fmt::format("{}[{}]", path, i + 1), unknown));
     return arr;
   }
   case Data::Kind::Map: {
-    auto obj = nlohmann::json::object();
+    auto obj = nlohmann::ordered_json::object();
     for (const auto& [k, v] : d.fields) {
       auto j = knownJson(v, path + "." + k, unknown);
       if (v.kind != Data::Kind::Unknown && v.kind != Data::Kind::Partial)
@@ -160,8 +160,8 @@ nlohmann::json knownJson(const Data& d, const std::string& path,
   return nullptr;
 }
 
-nlohmann::json optionalString(const std::optional<std::string>& s) {
-  return s ? nlohmann::json(*s) : nlohmann::json(nullptr);
+nlohmann::ordered_json optionalString(const std::optional<std::string>& s) {
+  return s ? nlohmann::ordered_json(*s) : nlohmann::ordered_json(nullptr);
 }
 
 } // namespace
@@ -252,7 +252,7 @@ std::string renderPlanText(const Plan& plan, bool color) {
 }
 
 std::string renderPlanJson(const Plan& plan) {
-  using nlohmann::json;
+  using json = nlohmann::ordered_json;
   json doc;
   doc["format_version"] = fmt::format("{}.0", kPlanFormatVersion);
   doc["file"] = plan.file;

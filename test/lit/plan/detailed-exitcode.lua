@@ -1,0 +1,12 @@
+-- RUN: sh -c '%slothc plan --detailed-exitcode %s > /dev/null; echo "exit $?"' | FileCheck --check-prefix=ACTIONS %s
+-- RUN: sh -c '%slothc plan %s > /dev/null; echo "exit $?"' | FileCheck --check-prefix=PLAIN %s
+-- RUN: sh -c '%slothc plan --detailed-exitcode %S/Inputs/no-changes.lua; echo "exit $?"' | FileCheck --check-prefix=NONE %s
+-- RUN: sh -c '%slothc plan --detailed-exitcode %S/Inputs/missing-workflow.sloth missing 2>/dev/null; echo "exit $?"' | FileCheck --check-prefix=ERROR %s
+-- --detailed-exitcode: 0 no actions, 1 error, 2 actions present (a plain plan exits 0 when it worked).
+pkg.install("nginx")
+-- ACTIONS: exit 2
+-- PLAIN: exit 0
+-- NONE: No changes: nothing this script runs changes the system.
+-- NONE-NEXT: Plan: 0 to create, 0 to change, 0 to delete, 0 commands, 0 conditional.
+-- NONE-NEXT: exit 0
+-- ERROR: exit 1
