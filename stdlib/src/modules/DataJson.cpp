@@ -2,6 +2,7 @@
 
 #include "DataError.h"
 #include "DataLuaTables.h"
+#include "DataNull.h"
 
 #include <nlohmann/json.hpp>
 
@@ -19,6 +20,8 @@ void pushJson(vm::Thread& L, const json& value) {
   L.checkStack(3);
   switch (value.type()) {
   case json::value_t::null:
+    pushNull(L);
+    return;
   case json::value_t::discarded:
     L.pushNil();
     return;
@@ -50,8 +53,9 @@ void pushJson(vm::Thread& L, const json& value) {
     std::int64_t i = 1;
     for (const json& item : value) {
       pushJson(L, item);
-      L.rawSetI(-2, i++); // a null item leaves a hole, as in every Lua JSON library
+      L.rawSetI(-2, i++);
     }
+    markArray(L);
     return;
   }
   case json::value_t::object:
@@ -70,7 +74,7 @@ json toJson(vm::Thread& L, int index, const std::string& path, VisitedTables& vi
 json tableToJson(vm::Thread& L, int index, const std::string& path, VisitedTables& visited) {
   visited.enter(L, index, path);
   json result;
-  if (isSequence(L, index)) {
+  if (encodesAsArray(L, index)) {
     result = json::array();
     std::size_t n = L.rawLen(index);
     for (std::size_t i = 1; i <= n; i++) {
@@ -126,6 +130,10 @@ json toJson(vm::Thread& L, int index, const std::string& path, VisitedTables& vi
   }
   case vm::Type::Table:
     return tableToJson(L, L.absIndex(index), path, visited);
+  case vm::Type::Userdata:
+    if (isNull(L, index))
+      return nullptr;
+    [[fallthrough]];
   default:
     throw DataError((path.empty() ? std::string() : "at " + path + ": ") + "cannot encode a " +
                     L.typeNameAt(index));
@@ -164,11 +172,11 @@ void pushParsedJson(vm::Thread& L, std::string_view text) {
   pushJson(L, value);
 }
 
-std::string encodeJson(vm::Thread& L, int index) {
+std::string encodeJson(vm::Thread& L, int index, bool pretty) {
   VisitedTables visited;
   json value = toJson(L, L.absIndex(index), "", visited);
   try {
-    return value.dump();
+    return pretty ? value.dump(2) : value.dump();
   } catch (const json::type_error&) {
     throw DataError("a string is not valid UTF-8 (JSON text must be UTF-8)");
   }

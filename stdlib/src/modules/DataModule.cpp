@@ -3,11 +3,13 @@
 
 #include "DataError.h"
 #include "DataJson.h"
+#include "DataNull.h"
 #include "DataToml.h"
 #include "DataYaml.h"
 #include "TemplateEngine.h"
 #include "TemplateError.h"
 #include "lib/LibSupport.h"
+#include "sloth/stdlib/modules/Options.h"
 
 #include <new>
 
@@ -43,13 +45,27 @@ int dataJsonParse(Thread& L) {
 
 int dataJsonEncode(Thread& L) {
   L.checkAny(1);
-  L.pushString(reportingErrors(L, "data.json_encode", [&] { return encodeJson(L, 1); }));
+  Options options(L, 2, "data.json_encode", {"pretty"});
+  bool pretty = options.boolean("pretty").value_or(false);
+  L.pushString(reportingErrors(L, "data.json_encode", [&] { return encodeJson(L, 1, pretty); }));
   return 1;
 }
 
 int dataYamlParse(Thread& L) {
   std::string_view text = L.checkString(1);
   reportingErrors(L, "data.yaml_parse", [&] { pushParsedYaml(L, text); });
+  return 1;
+}
+
+int dataYamlEncode(Thread& L) {
+  L.checkAny(1);
+  L.pushString(reportingErrors(L, "data.yaml_encode", [&] { return encodeYaml(L, 1); }));
+  return 1;
+}
+
+int dataTomlEncode(Thread& L) {
+  L.checkAny(1);
+  L.pushString(reportingErrors(L, "data.toml_encode", [&] { return encodeToml(L, 1); }));
   return 1;
 }
 
@@ -81,8 +97,12 @@ void openData(Thread& L) {
                   {{"json_parse", dataJsonParse},
                    {"json_encode", dataJsonEncode},
                    {"yaml_parse", dataYamlParse},
+                   {"yaml_encode", dataYamlEncode},
                    {"toml_parse", dataTomlParse},
+                   {"toml_encode", dataTomlEncode},
                    {"template", dataTemplate}});
+  pushNull(L);
+  L.setField(-2, "null");
   L.pop();
 }
 

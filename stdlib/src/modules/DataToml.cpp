@@ -1,6 +1,8 @@
 #include "DataToml.h"
 
 #include "DataError.h"
+#include "DataLuaTables.h"
+#include "DataNull.h"
 
 #include <toml++/toml.h>
 
@@ -37,6 +39,7 @@ void pushNode(vm::Thread& L, const toml::node& node) {
       pushNode(L, item);
       L.rawSetI(-2, i++);
     }
+    markArray(L);
     return;
   }
   case toml::node_type::string:
@@ -66,7 +69,107 @@ void pushNode(vm::Thread& L, const toml::node& node) {
   }
 }
 
+class TomlEncoder {
+public:
+  explicit TomlEncoder(vm::Thread& L) : L(L) {}
+
+  toml::table document(int index) {
+    index = L.absIndex(index);
+    if (L.type(index) != vm::Type::Table || encodesAsArray(L, index))
+      throw DataError(std::string("a TOML document is a table with named keys, got ") +
+                      (L.type(index) == vm::Type::Table ? "an array" : L.typeNameAt(index)));
+    return table(index, "");
+  }
+
+private:
+  toml::table table(int index, const std::string& path) {
+    visited.enter(L, index, path);
+    toml::table result;
+    L.pushNil();
+    while (L.next(index)) {
+      std::string childPath = keyPath(path, L, -2);
+      std::string key;
+      if (L.type(-2) == vm::Type::String) {
+        std::string_view view;
+        L.toStringView(-2, view);
+        key = view;
+      } else if (L.type(-2) == vm::Type::Number && L.isInteger(-2)) {
+        key = std::to_string(L.toInteger(-2));
+      } else {
+        throw DataError("at " + childPath + ": keys must be strings or integers, got " +
+                        L.typeNameAt(-2));
+      }
+      insert(L.top(), childPath, [&](auto&& value) {
+        result.insert_or_assign(key, std::forward<decltype(value)>(value));
+      });
+      L.pop();
+    }
+    visited.leave(L, index);
+    return result;
+  }
+
+  toml::array array(int index, const std::string& path) {
+    visited.enter(L, index, path);
+    toml::array result;
+    std::size_t n = L.rawLen(index);
+    for (std::size_t i = 1; i <= n; i++) {
+      L.rawGetI(index, static_cast<std::int64_t>(i));
+      insert(L.top(), path + "[" + std::to_string(i) + "]",
+             [&](auto&& value) { result.push_back(std::forward<decltype(value)>(value)); });
+      L.pop();
+    }
+    visited.leave(L, index);
+    return result;
+  }
+
+  // Converts the value at `index` and hands it to `add` (which puts it in a table or array).
+  template <typename Add> void insert(int index, const std::string& path, Add&& add) {
+    L.checkStack(4);
+    switch (L.type(index)) {
+    case vm::Type::Boolean:
+      add(L.toBoolean(index));
+      return;
+    case vm::Type::Number:
+      if (L.isInteger(index))
+        add(L.toInteger(index));
+      else
+        add(L.toNumber(index));
+      return;
+    case vm::Type::String: {
+      std::string_view view;
+      L.toStringView(index, view);
+      add(std::string(view));
+      return;
+    }
+    case vm::Type::Table:
+      if (encodesAsArray(L, index))
+        add(array(L.absIndex(index), path));
+      else
+        add(table(L.absIndex(index), path));
+      return;
+    default:
+      throw DataError("at " + path + ": " +
+                      (isNull(L, index) ? std::string("TOML has no null")
+                                        : "cannot encode a " + std::string(L.typeNameAt(index))));
+    }
+  }
+
+  vm::Thread& L;
+  VisitedTables visited;
+};
+
 } // namespace
+
+std::string encodeToml(vm::Thread& L, int index) {
+  toml::table document = TomlEncoder(L).document(index);
+  std::ostringstream text;
+  text << toml::toml_formatter(document, toml::toml_formatter::default_flags &
+                                             ~toml::format_flags::indentation);
+  std::string result = text.str();
+  if (!result.empty() && result.back() != '\n')
+    result += '\n';
+  return result;
+}
 
 void pushParsedToml(vm::Thread& L, std::string_view text) {
   toml::table document;

@@ -1,14 +1,19 @@
 #include "DataYaml.h"
 
 #include "DataError.h"
+#include "DataLuaTables.h"
+#include "DataNull.h"
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <regex>
 #include <string>
+#include <vector>
 
 namespace sloth::stdlib::modules {
 
@@ -85,7 +90,7 @@ void pushScalar(vm::Thread& L, const YAML::Node& node) {
     return;
   }
   if (isOneOf(text, {"~", "null", "Null", "NULL", ""})) {
-    L.pushNil();
+    pushNull(L);
     return;
   }
   if (isOneOf(text, {"true", "True", "TRUE"})) {
@@ -106,7 +111,7 @@ void pushNode(vm::Thread& L, const YAML::Node& node) {
   switch (node.Type()) {
   case YAML::NodeType::Undefined:
   case YAML::NodeType::Null:
-    L.pushNil();
+    pushNull(L);
     return;
   case YAML::NodeType::Scalar:
     pushScalar(L, node);
@@ -118,13 +123,14 @@ void pushNode(vm::Thread& L, const YAML::Node& node) {
       pushNode(L, item);
       L.rawSetI(-2, i++);
     }
+    markArray(L);
     return;
   }
   case YAML::NodeType::Map:
     L.newTable(0, static_cast<int>(node.size()));
     for (const auto& entry : node) {
       pushNode(L, entry.first);
-      if (L.isNil(-1)) {
+      if (isNull(L, -1)) {
         L.pop();
         throw DataError(place(entry.first.Mark()) + ": a mapping key is null");
       }
@@ -139,7 +145,164 @@ void pushNode(vm::Thread& L, const YAML::Node& node) {
   }
 }
 
+// Whether a string written as a plain scalar could read back as something else, under YAML 1.2
+// or 1.1 (PyYAML): null, booleans (yes/no/on/off too), numbers in any notation, dates. Those are
+// quoted; quoting a few strings that did not need it is harmless.
+bool needsQuotes(const std::string& text) {
+  if (text.empty())
+    return true;
+  static const std::regex keyword("~|null|true|false|yes|no|on|off|y|n|[-+]?\\.(inf|nan)|<<|=",
+                                  std::regex::icase);
+  if (std::regex_match(text, keyword))
+    return true;
+  char first = text[0];
+  return (first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.';
+}
+
+// Floats keep a fraction or exponent so they read back as floats, with enough digits to be the
+// same double.
+std::string floatText(double n) {
+  if (std::isnan(n))
+    return ".nan";
+  if (std::isinf(n))
+    return n > 0 ? ".inf" : "-.inf";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.17g", n);
+  std::string text = buffer;
+  if (std::strtod(text.c_str(), nullptr) != n)
+    return text;
+  for (int digits = 1; digits < 17; digits++) { // the shortest form that reads back the same
+    std::snprintf(buffer, sizeof buffer, "%.*g", digits, n);
+    if (std::strtod(buffer, nullptr) == n) {
+      text = buffer;
+      break;
+    }
+  }
+  if (text.find_first_of(".en") == std::string::npos)
+    text += ".0";
+  return text;
+}
+
+class YamlEncoder {
+public:
+  explicit YamlEncoder(vm::Thread& L) : L(L) {}
+
+  std::string encode(int index) {
+    emit(L.absIndex(index), "");
+    if (!out.good())
+      throw DataError(out.GetLastError());
+    return std::string(out.c_str()) + "\n";
+  }
+
+private:
+  void emit(int index, const std::string& path) {
+    L.checkStack(4);
+    switch (L.type(index)) {
+    case vm::Type::None:
+    case vm::Type::Nil:
+      out << YAML::Null;
+      return;
+    case vm::Type::Boolean:
+      out << YAML::TrueFalseBool << L.toBoolean(index);
+      return;
+    case vm::Type::Number:
+      if (L.isInteger(index))
+        out << L.toInteger(index);
+      else
+        out << floatText(L.toNumber(index));
+      return;
+    case vm::Type::String:
+      emitString(index);
+      return;
+    case vm::Type::Table:
+      emitTable(index, path);
+      return;
+    case vm::Type::Userdata:
+      if (isNull(L, index)) {
+        out << YAML::Null;
+        return;
+      }
+      [[fallthrough]];
+    default:
+      throw DataError((path.empty() ? std::string() : "at " + path + ": ") + "cannot encode a " +
+                      L.typeNameAt(index));
+    }
+  }
+
+  void emitString(int index) {
+    std::string_view view;
+    L.toStringView(index, view);
+    std::string text(view);
+    if (needsQuotes(text))
+      out << YAML::DoubleQuoted;
+    out << text;
+  }
+
+  void emitTable(int index, const std::string& path) {
+    visited.enter(L, index, path);
+    if (encodesAsArray(L, index)) {
+      std::size_t n = L.rawLen(index);
+      out << (n == 0 ? YAML::Flow : YAML::Block) << YAML::BeginSeq;
+      for (std::size_t i = 1; i <= n; i++) {
+        L.rawGetI(index, static_cast<std::int64_t>(i));
+        emit(L.top(), path + "[" + std::to_string(i) + "]");
+        L.pop();
+      }
+      out << YAML::EndSeq;
+    } else {
+      // Keys in a stable order: integers by value, then strings by bytes.
+      std::vector<std::pair<std::int64_t, std::string>> numbered;
+      std::vector<std::string> named;
+      L.pushNil();
+      while (L.next(index)) {
+        L.pop();
+        if (L.type(-1) == vm::Type::Number && L.isInteger(-1)) {
+          numbered.emplace_back(L.toInteger(-1), keyPath(path, L, -1));
+        } else if (L.type(-1) == vm::Type::String) {
+          std::string_view key;
+          L.toStringView(-1, key);
+          named.emplace_back(key);
+        } else {
+          throw DataError("at " + keyPath(path, L, -1) +
+                          ": mapping keys must be strings or integers, got " + L.typeNameAt(-1));
+        }
+      }
+      std::sort(numbered.begin(), numbered.end());
+      std::sort(named.begin(), named.end());
+      out << (numbered.empty() && named.empty() ? YAML::Flow : YAML::Block) << YAML::BeginMap;
+      for (const auto& [key, childPath] : numbered) {
+        out << YAML::Key << key << YAML::Value;
+        L.rawGetI(index, key);
+        emit(L.top(), childPath);
+        L.pop();
+      }
+      for (const std::string& key : named) {
+        out << YAML::Key;
+        if (needsQuotes(key))
+          out << YAML::DoubleQuoted;
+        out << key << YAML::Value;
+        L.getField(index, key);
+        L.pushString(key);
+        std::string childPath = keyPath(path, L, -1);
+        L.pop();
+        emit(L.top(), childPath);
+        L.pop();
+      }
+      out << YAML::EndMap;
+    }
+    visited.leave(L, index);
+  }
+
+  vm::Thread& L;
+  YAML::Emitter out;
+  VisitedTables visited;
+};
+
 } // namespace
+
+std::string encodeYaml(vm::Thread& L, int index) {
+  return YamlEncoder(L).encode(index);
+}
 
 void pushParsedYaml(vm::Thread& L, std::string_view text) {
   YAML::Node document;

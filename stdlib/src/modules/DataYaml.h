@@ -5,11 +5,16 @@
 
 #include "sloth/vm/State.h"
 
+#include <string>
 #include <string_view>
 
 namespace sloth::stdlib::modules {
 
 /// Pushes the value of the first document; throws DataError "line L, column C: ...".
 void pushParsedYaml(vm::Thread& L, std::string_view text);
+
+/// The value at `index` as a YAML document in block style (keys sorted, strings quoted where a
+/// YAML 1.1 or 1.2 reader would take them for something else); throws DataError naming the key.
+std::string encodeYaml(vm::Thread& L, int index);
 
 } // namespace sloth::stdlib::modules

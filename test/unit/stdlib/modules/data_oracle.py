@@ -3,17 +3,18 @@
 
 usage: data_oracle.py json|yaml|toml DIR COUNT
 For i in 0..COUNT-1, DIR/input<i> is a document and DIR/ours<i> data.json_encode of our parse.
-Exit 0 when every pair agrees on values and on types (integer vs float vs string vs boolean),
-else print the documents that differ with both readings and exit 1. Lua has no
-null in tables and no empty-array/empty-object distinction, so both sides drop null entries and
-treat empty lists and maps alike; map keys compare as strings (the JSON encoder writes integer
-keys as strings).
+Exit 0 when every pair agrees on values and on types (integer vs float vs string vs boolean,
+null, empty list vs empty map: data.null and parsed arrays keep both), else print the documents
+that differ with both readings and exit 1. Map keys compare as strings (the JSON encoder writes
+integer keys as strings).
 """
 import json
 import sys
 
 
 def normalize(value):
+    if value is None:
+        return ("null",)
     if isinstance(value, bool):
         return ("bool", value)
     if isinstance(value, int):
@@ -22,12 +23,10 @@ def normalize(value):
         return ("float", "nan" if value != value else value)
     if isinstance(value, str):
         return ("str", value)
-    if isinstance(value, (list, dict)) and len(value) == 0:
-        return ("empty",)
     if isinstance(value, list):
         return ("list", [normalize(v) for v in value])
     if isinstance(value, dict):
-        return ("map", {str(k): normalize(v) for k, v in value.items() if v is not None})
+        return ("map", {str(k): normalize(v) for k, v in value.items()})
     return ("other", repr(value))
 
 
