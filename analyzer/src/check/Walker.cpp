@@ -1,5 +1,7 @@
 #include "Walker.h"
 
+#include "RemovedNames.h"
+
 #include "sloth/analyzer/types/Suggest.h"
 
 #include <fmt/core.h>
@@ -515,7 +517,10 @@ TypeRef Walker::nameExpr(const NameExpr* e, Use use) {
         reportDeprecated(*g->function, e->range, e->name);
       return g->type;
     }
-  if (use != Use::FeatureTest && !isKnownGlobal(e->name))
+  // A 5.1 name that no longer exists fails even where the script sets up its own environment.
+  bool removed = !removedNameAdvice(e->name).empty() && !facts_.assignedGlobals.count(e->name) &&
+                 !extraGlobals_.count(e->name);
+  if (use != Use::FeatureTest && (removed || !isKnownGlobal(e->name)))
     reportUndefinedGlobal(e);
   return nullptr;
 }
@@ -607,7 +612,9 @@ TypeRef Walker::moduleField(const ModuleSignature& module, const IndexExpr* e, U
   bool luaStandard = startsWith(module.where.file, "lua_");
   Severity severity = use == Use::Callee && !luaStandard ? Severity::Error : Severity::Warning;
   std::string message = fmt::format("unknown function '{}'", qualified);
-  if (std::optional<std::string> fix = sigs_.suggestFunction(qualified))
+  if (std::string_view advice = removedNameAdvice(qualified); !advice.empty())
+    message += " (" + std::string(advice) + ")";
+  else if (std::optional<std::string> fix = sigs_.suggestFunction(qualified))
     message += fmt::format("; did you mean '{}'?", *fix);
   else
     message += fmt::format(": module '{}' has no such function", module.name);
@@ -903,6 +910,11 @@ void Walker::reportUndefinedGlobal(const NameExpr* e) {
   for (const std::string& name : extraGlobals_)
     candidates.push_back(name);
   std::string message = fmt::format("undefined global '{}'", e->name);
+  if (std::string_view advice = removedNameAdvice(e->name); !advice.empty()) {
+    report(Severity::Warning, "undefined-global", e->range,
+           message + " (" + std::string(advice) + ")");
+    return;
+  }
   if (std::optional<std::string> fix = types::closestName(e->name, candidates)) {
     message += fmt::format("; did you mean '{}'?", *fix);
     report(Severity::Warning, "undefined-global", e->range, std::move(message)).fixIt =
