@@ -1,5 +1,6 @@
 #include "sloth/stdlib/Modules.h"
 #include "sloth/stdlib/modules/DataModule.h"
+#include "sloth/stdlib/modules/FactsModule.h"
 #include "sloth/stdlib/modules/FileModule.h"
 #include "sloth/stdlib/modules/StateModule.h"
 #include "sloth/stdlib/modules/TemplateModule.h"
@@ -17,6 +18,7 @@ void openSlothModules(vm::State& state) {
   openData(L);
   openState(L);
   openTemplate(L);
+  openFacts(L);
 }
 
 } // namespace sloth::stdlib
