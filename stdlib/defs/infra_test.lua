@@ -15,11 +15,15 @@ infra_test = {}
 ---@class (exact) infra_test.CommandOptions
 ---@field exit_code? integer  Expected exit code (default 0).
 ---@field stdout_contains? string  Text standard output must contain.
+---@field stderr_contains? string  Text standard error must contain.
+---@field timeout? number  Seconds the command may run before it is killed and the check fails (default: no limit).
 
 ---@class (exact) infra_test.FileOptions
 ---@field exists? boolean  Expect the path to exist (default true) or not (false).
 ---@field mode? string  Expected permissions as an octal string, e.g. `"0644"`.
 ---@field owner? string  Expected owner (user name).
+---@field group? string  Expected group (group name).
+---@field contains? string  Text the file's content must contain.
 
 ---Checks that a TCP port is open (or closed, with `should_be_open = false`).
 ---@param host string  Host name or IP address.
@@ -43,7 +47,7 @@ function infra_test.http(url, options) end
 ---@plan "test command {command}"
 function infra_test.command(command, options) end
 
----Checks that a path exists (or not) with the expected permissions and owner.
+---Checks that a path exists (or not) with the expected permissions, owner, group and content.
 ---@param path string
 ---@param options? infra_test.FileOptions
 ---@effect read

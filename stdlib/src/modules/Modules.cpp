@@ -1,7 +1,8 @@
 #include "sloth/stdlib/Modules.h"
 #include "sloth/stdlib/modules/DataModule.h"
-#include "sloth/stdlib/modules/FactsModule.h"
 #include "sloth/stdlib/modules/FileModule.h"
+#include "sloth/stdlib/modules/InfraTestModule.h"
+#include "sloth/stdlib/modules/ReliabilityModule.h"
 #include "sloth/stdlib/modules/StateModule.h"
 #include "sloth/stdlib/modules/TemplateModule.h"
 
@@ -18,7 +19,8 @@ void openSlothModules(vm::State& state) {
   openData(L);
   openState(L);
   openTemplate(L);
-  openFacts(L);
+  openReliability(L);
+  openInfraTest(L);
 }
 
 } // namespace sloth::stdlib
