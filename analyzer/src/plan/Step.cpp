@@ -491,6 +491,7 @@ void Machine::step(Path& p, std::vector<std::unique_ptr<Path>>& forks) {
       return raise(p);
     std::string text = regText(p, b);
     Value fn = index(p, obj, RK(c), text, true);
+    p.frames.back().selfLines[a] = curLine_;
     write(p, a + 1, obj);
     write(p, a, fn);
     return next();
@@ -712,6 +713,10 @@ void Machine::step(Path& p, std::vector<std::unique_ptr<Path>>& forks) {
                        : fn.kind == VKind::Closure ? functionName(p, fn)
                                                    : regText(p, a);
     int retC = op == OpCode::TAILCALL ? 0 : c;
+    if (auto at = p.frames.back().selfLines.find(a); at != p.frames.back().selfLines.end()) {
+      curLine_ = at->second;
+      p.frames.back().selfLines.erase(at);
+    }
     next(); // the callee returns to the next instruction
     inCall_ = true;
     call(p, fn, std::move(args), a, retC, text, forks);
