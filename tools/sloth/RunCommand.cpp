@@ -8,6 +8,7 @@
 #include "RunValues.h"
 #include "ScriptSession.h"
 
+#include "sloth/stdlib/modules/MetricsExport.h"
 #include "sloth/stdlib/runtime/Logger.h"
 #include "sloth/stdlib/runtime/Scheduler.h"
 #include "sloth/stdlib/runtime/Workflow.h"
@@ -36,6 +37,8 @@ struct RunSettings {
   std::string output = "text";
   std::string logLevel = "info";
   std::string logFormat = "text";
+  std::string metricsFile;
+  std::string pushgateway;
 };
 
 std::string names(const std::vector<rt::WorkflowDefinition>& workflows) {
@@ -92,8 +95,7 @@ int runWorkflowOf(ScriptSession& session, const RunSettings& s,
   }
 }
 
-int run(const RunSettings& s) {
-  ScriptSession session;
+int runScript(ScriptSession& session, const RunSettings& s) {
   auto& logger = session.runtime().logger();
   logger.setLevel(*rt::Logger::parseLevel(s.logLevel));
   logger.setFormat(*rt::Logger::parseFormat(s.logFormat));
@@ -118,6 +120,21 @@ int run(const RunSettings& s) {
   return runWorkflowOf(session, s, workflows);
 }
 
+// Runs the script, then exports the metrics it recorded (docs/modules/metrics.md) however it
+// ended, except after a usage or compile error (nothing ran). A failed export is an error.
+int run(const RunSettings& s) {
+  ScriptSession session;
+  int rc = runScript(session, s);
+  if (rc == 2)
+    return rc;
+  namespace metrics = stdlib::metrics;
+  std::vector<std::string> problems = metrics::exportRunMetrics(
+      session.main(), metrics::exportSettingsForRun(s.metricsFile, s.pushgateway, s.path));
+  for (const std::string& problem : problems)
+    fmt::print(stderr, "sloth: metrics: {}\n", problem);
+  return problems.empty() || rc != 0 ? rc : 1;
+}
+
 // CLI11 check: the value is one of the names.
 CLI::Validator oneOf(std::vector<std::string> choices) {
   return CLI::IsMember(std::move(choices));
@@ -137,6 +154,11 @@ Action addRunCommand(CLI::App& app) {
                   "Run only this task and the tasks it depends on (repeatable)");
   cmd->add_option("--values", s->valuesFile, "YAML file of params for the tasks");
   cmd->add_option("--set", s->sets, "Set one param: key=value (dotted keys nest; repeatable)");
+  cmd->add_option("--metrics-file", s->metricsFile,
+                  "Write the metrics the run recorded to this file (Prometheus text format)");
+  cmd->add_option("--pushgateway", s->pushgateway,
+                  "Push the metrics to this Prometheus Pushgateway URL at the end of the run "
+                  "(default: $SLOTH_PUSHGATEWAY)");
   cmd->add_option("--output", s->output, "How to report the run: text (default) or json")
       ->check(oneOf({"text", "json"}));
   cmd->add_option("--log-level", s->logLevel, "Lowest level of log messages shown (default info)")

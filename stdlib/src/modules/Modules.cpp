@@ -2,6 +2,7 @@
 #include "sloth/stdlib/modules/DataModule.h"
 #include "sloth/stdlib/modules/FileModule.h"
 #include "sloth/stdlib/modules/InfraTestModule.h"
+#include "sloth/stdlib/modules/MetricsModule.h"
 #include "sloth/stdlib/modules/ReliabilityModule.h"
 #include "sloth/stdlib/modules/StateModule.h"
 #include "sloth/stdlib/modules/TemplateModule.h"
@@ -21,6 +22,7 @@ void openSlothModules(vm::State& state) {
   openTemplate(L);
   openReliability(L);
   openInfraTest(L);
+  openMetrics(L);
 }
 
 } // namespace sloth::stdlib
