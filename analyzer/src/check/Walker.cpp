@@ -227,12 +227,8 @@ void Walker::localStat(const LocalStat* s) {
   TypeRef declared = notes ? UserAnnotations::declaredType(*notes) : nullptr;
   const FunctionSignature* valueSig = nullptr;
 
-  TypeRef small[4] = {};
-  std::vector<TypeRef> more;
   size_t n = s->values.size();
-  if (n > 4)
-    more.resize(n);
-  TypeRef* valueTypes = n > 4 ? more.data() : small;
+  TypeList valueTypes(n);
   for (size_t i = 0; i < n; ++i) {
     const Expr* v = s->values[i];
     if (const auto* fn = v->as<FunctionExpr>(); fn && notes && n == 1) {
@@ -675,16 +671,11 @@ TypeRef Walker::callExpr(const CallExpr* e) {
   const FunctionSignature* sig = signatureOf(e->callee);
   TypeRef callee = expr(e->callee, Use::Callee);
   bool typeCall = isBuiltinGlobal(e->callee, "type");
-  TypeRef small[6] = {};
-  std::vector<TypeRef> more;
-  size_t n = e->args.size();
-  if (n > 6)
-    more.resize(n);
-  TypeRef* argTypes = n > 6 ? more.data() : small;
-  for (size_t i = 0; i < n; ++i)
+  TypeList argTypes(e->args.size());
+  for (size_t i = 0; i < e->args.size(); ++i)
     argTypes[i] =
         expr(e->args[i], typeCall && isBareReference(e->args[i]) ? Use::FeatureTest : Use::Value);
-  std::span<const TypeRef> types(argTypes, n);
+  std::span<const TypeRef> types = argTypes.span();
   if (sig) {
     if (!quiet_) {
       std::string calledAs = sig->qualifiedName.empty() ? "this function" : sig->qualifiedName;
@@ -730,15 +721,10 @@ TypeRef Walker::callExpr(const CallExpr* e) {
 
 TypeRef Walker::methodCallExpr(const MethodCallExpr* e) {
   TypeRef object = expr(e->object);
-  TypeRef small[6] = {};
-  std::vector<TypeRef> more;
-  size_t n = e->args.size();
-  if (n > 6)
-    more.resize(n);
-  TypeRef* argTypes = n > 6 ? more.data() : small;
-  for (size_t i = 0; i < n; ++i)
+  TypeList argTypes(e->args.size());
+  for (size_t i = 0; i < e->args.size(); ++i)
     argTypes[i] = expr(e->args[i]);
-  std::span<const TypeRef> types(argTypes, n);
+  std::span<const TypeRef> types = argTypes.span();
   if (isUnknown(object))
     return nullptr;
   TypeRef t = resolved(object);

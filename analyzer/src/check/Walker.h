@@ -44,6 +44,26 @@ struct LocalInfo {
   std::vector<const ast::Local*> siblings;
 };
 
+// The types of a call's arguments (or a statement's values), without a heap allocation for the
+// usual handful.
+class TypeList {
+public:
+  explicit TypeList(size_t size) : size_(size) {
+    if (size > kInline)
+      heap_.resize(size);
+  }
+  TypeRef& operator[](size_t i) { return size_ > kInline ? heap_[i] : inline_[i]; }
+  std::span<const TypeRef> span() const {
+    return {size_ > kInline ? heap_.data() : inline_, size_};
+  }
+
+private:
+  static constexpr size_t kInline = 6;
+  size_t size_;
+  TypeRef inline_[kInline] = {};
+  std::vector<TypeRef> heap_;
+};
+
 class Walker {
 public:
   Walker(const ast::Chunk& chunk, FileId file, const SourceManager& sources,
