@@ -1,0 +1,208 @@
+#include "sloth/analyzer/dsl/DslChecks.h"
+
+#include "sloth/analyzer/types/Suggest.h"
+
+#include <fmt/core.h>
+
+#include <functional>
+#include <map>
+#include <set>
+
+namespace sloth::dsl {
+
+namespace {
+
+// "workflow 'web'", or "this workflow" when its name is not a literal.
+std::string describe(const Workflow& w) {
+  return w.name.string() ? fmt::format("workflow '{}'", *w.name.string()) : "this workflow";
+}
+
+class WorkflowChecker {
+public:
+  WorkflowChecker(const TaskGraph& graph, const Workflow& workflow, DiagnosticEngine& diags)
+      : graph_(graph), workflow_(workflow), diags_(diags) {}
+
+  void run() {
+    if (!workflow_.tasksSet)
+      return;
+    missingBuild();
+    bool unique = duplicates();
+    if (unique)
+      unknownDependencies();
+    if (unique)
+      cycles();
+  }
+
+private:
+  const TaskGraph& graph_;
+  const Workflow& workflow_;
+  DiagnosticEngine& diags_;
+  std::map<std::string, size_t> byName_; // task name -> index into graph_.tasks
+
+  Diagnostic& error(std::string code, SourceRange range, std::string message) {
+    return diags_.error(std::move(code), graph_.file, range, std::move(message));
+  }
+
+  void missingBuild() {
+    for (const TaskRef& ref : workflow_.tasks) {
+      if (!ref.unbuiltBuilder)
+        continue;
+      const Task& t = graph_.tasks[*ref.task];
+      std::string name = t.name.string() ? fmt::format("'{}'", *t.name.string()) : "here";
+      Diagnostic& d = error("missing-build", ref.range,
+                            fmt::format("the task {} is a builder without ':build()'; {} needs "
+                                        "built tasks, so the run fails",
+                                        name, describe(workflow_)));
+      d.fixIt = FixIt{{ref.range.end, ref.range.end}, ":build()"};
+    }
+  }
+
+  // Reports tasks listed under one name twice; true when no two different tasks share a name
+  // (the name -> task map is then unambiguous and the dependency checks can rely on it).
+  bool duplicates() {
+    bool exact = workflow_.tasksComplete && !workflow_.opaque;
+    bool duplicate = false;
+    std::map<std::string, const TaskRef*> seen;
+    for (const TaskRef& ref : workflow_.tasks) {
+      const std::string* name = ref.task ? graph_.tasks[*ref.task].name.string() : nullptr;
+      if (!name) {
+        exact = false;
+        continue;
+      }
+      auto [it, fresh] = seen.emplace(*name, &ref);
+      if (fresh) {
+        byName_[*name] = *ref.task;
+        continue;
+      }
+      bool same = it->second->task == ref.task;
+      duplicate = duplicate || !same; // the same task twice still has one meaning per name
+      Diagnostic& d =
+          error("duplicate-task", ref.range,
+                same ? fmt::format("{} lists task '{}' twice", describe(workflow_), *name)
+                     : fmt::format("{} has two tasks named '{}'; task names must be unique "
+                                   "within a workflow",
+                                   describe(workflow_), *name));
+      d.notes.push_back({graph_.file, it->second->range, "listed first here"});
+    }
+    complete_ = exact && !duplicate;
+    return !duplicate;
+  }
+
+  bool complete_ = false; // the workflow's tasks are exactly those of byName_
+
+  // Only certain when the whole list is known: otherwise an unknown entry may be the task.
+  void unknownDependencies() {
+    if (!complete_)
+      return;
+    std::vector<std::string> names;
+    for (const auto& [name, index] : byName_)
+      names.push_back(name);
+    std::set<const Task*> done;
+    for (const TaskRef& ref : workflow_.tasks) {
+      const Task& t = graph_.tasks[*ref.task];
+      if (t.opaque || !done.insert(&t).second)
+        continue;
+      for (const Dependency& dep : t.dependsOn.names) {
+        if (byName_.count(dep.name) || dep.name == *t.name.string())
+          continue;
+        std::string message = fmt::format("task '{}' depends on '{}', which is not a task of {}",
+                                          *t.name.string(), dep.name, describe(workflow_));
+        const Task* elsewhere = definedElsewhere(dep.name);
+        if (!elsewhere) {
+          if (auto fixed = types::closestName(dep.name, names))
+            message += fmt::format("; did you mean '{}'?", *fixed);
+        }
+        Diagnostic& d = error("unknown-dependency", dep.range, message);
+        if (elsewhere)
+          d.notes.push_back({graph_.file, elsewhere->name.range,
+                             fmt::format("a task '{}' is defined here but not listed in {}",
+                                         dep.name, describe(workflow_))});
+      }
+    }
+  }
+
+  const Task* definedElsewhere(const std::string& name) const {
+    for (const Task& t : graph_.tasks)
+      if (t.name.string() && *t.name.string() == name)
+        return &t;
+    return nullptr;
+  }
+
+  // Depth-first search over the certain edges (literal dependencies of tasks that are not
+  // opaque); each back edge closes a cycle, reported once at the dependency that closes it.
+  void cycles() {
+    std::map<size_t, int> state; // 0 unvisited, 1 on the path, 2 done
+    std::vector<std::pair<size_t, const Dependency*>> path;
+    std::set<std::set<size_t>> reported;
+    std::function<void(size_t)> visit = [&](size_t task) {
+      state[task] = 1;
+      const Task& t = graph_.tasks[task];
+      if (!t.opaque)
+        for (const Dependency& dep : t.dependsOn.names) {
+          auto it = byName_.find(dep.name);
+          if (it == byName_.end())
+            continue;
+          size_t next = it->second;
+          path.push_back({task, &dep});
+          if (state[next] == 1)
+            reportCycle(path, next, reported);
+          else if (state[next] == 0)
+            visit(next);
+          path.pop_back();
+        }
+      state[task] = 2;
+    };
+    for (const TaskRef& ref : workflow_.tasks)
+      if (ref.task && byName_.count(nameOf(*ref.task)) && state[*ref.task] == 0)
+        visit(*ref.task);
+  }
+
+  std::string nameOf(size_t task) const {
+    const std::string* name = graph_.tasks[task].name.string();
+    return name ? *name : std::string();
+  }
+
+  void reportCycle(const std::vector<std::pair<size_t, const Dependency*>>& path, size_t start,
+                   std::set<std::set<size_t>>& reported) {
+    size_t from = 0;
+    while (path[from].first != start)
+      ++from;
+    std::set<size_t> members;
+    std::string text;
+    for (size_t i = from; i < path.size(); ++i) {
+      members.insert(path[i].first);
+      text += nameOf(path[i].first) + " -> ";
+    }
+    text += nameOf(start);
+    if (!reported.insert(members).second)
+      return;
+    const Dependency& closing = *path.back().second;
+    std::string message = members.size() == 1
+                              ? fmt::format("task '{}' depends on itself", nameOf(start))
+                              : fmt::format("{}: dependency cycle: {}", describe(workflow_), text);
+    Diagnostic& d = error("dependency-cycle", closing.range, message);
+    for (size_t i = from; i + 1 < path.size(); ++i)
+      d.notes.push_back(
+          {graph_.file, path[i].second->range,
+           fmt::format("'{}' depends on '{}' here", nameOf(path[i].first), path[i].second->name)});
+  }
+};
+
+} // namespace
+
+void checkTaskGraph(const TaskGraph& graph, DiagnosticEngine& diags) {
+  for (const Task& t : graph.tasks)
+    if (t.discarded && !t.built)
+      diags.report(Severity::Warning, "missing-build", graph.file, t.range,
+                   t.name.string()
+                       ? fmt::format("task '{}' is never built: this builder is dropped, so no "
+                                     "workflow can run it (assign it to a local, end it with "
+                                     "':build()' and list it in a workflow)",
+                                     *t.name.string())
+                       : "this task is never built: its builder is dropped, so no workflow can "
+                         "run it");
+  for (const Workflow& w : graph.workflows)
+    WorkflowChecker(graph, w, diags).run();
+}
+
+} // namespace sloth::dsl
