@@ -87,17 +87,7 @@ json tableToJson(vm::Thread& L, int index, const std::string& path, VisitedTable
     L.pushNil();
     while (L.next(index)) {
       std::string childPath = keyPath(path, L, -2);
-      std::string key;
-      if (L.type(-2) == vm::Type::String) {
-        std::string_view view;
-        L.toStringView(-2, view);
-        key = view;
-      } else if (L.type(-2) == vm::Type::Number && L.isInteger(-2)) {
-        key = std::to_string(L.toInteger(-2)); // {[10] = x} has no array form
-      } else {
-        throw DataError("at " + childPath + ": object keys must be strings or integers, got " +
-                        L.typeNameAt(-2));
-      }
+      std::string key = objectKey(L, -2, childPath);
       result[key] = toJson(L, L.top(), childPath, visited);
       L.pop();
     }

@@ -42,6 +42,18 @@ std::string keyPath(std::string_view path, vm::Thread& L, int keyIndex) {
   return result + "[\"" + std::string(key) + "\"]";
 }
 
+std::string objectKey(vm::Thread& L, int keyIndex, const std::string& path) {
+  if (L.type(keyIndex) == vm::Type::String) {
+    std::string_view key;
+    L.toStringView(keyIndex, key);
+    return std::string(key);
+  }
+  if (L.type(keyIndex) == vm::Type::Number && L.isInteger(keyIndex))
+    return std::to_string(L.toInteger(keyIndex));
+  throw DataError("at " + path + ": object keys must be strings or integers, got " +
+                  L.typeNameAt(keyIndex));
+}
+
 void VisitedTables::enter(vm::Thread& L, int index, std::string_view path) {
   if (!tables.insert(L.toPointer(index)).second)
     throw DataError("at " + (path.empty() ? std::string("the top") : std::string(path)) +

@@ -16,6 +16,11 @@ bool isSequence(vm::Thread& L, int index);
 /// `path` extended by a key: ".name" for identifiers, "[2]" for integers, "[\"a b\"]" otherwise.
 std::string keyPath(std::string_view path, vm::Thread& L, int keyIndex);
 
+/// The key at `keyIndex` as an object/table key: a string as it is, an integer as its digits
+/// ({[10] = x} has no array form); throws DataError "at PATH: object keys must be strings or
+/// integers, got T" for other keys (`path` is the entry's).
+std::string objectKey(vm::Thread& L, int keyIndex, const std::string& path);
+
 /// Tables being encoded, to refuse cycles.
 class VisitedTables {
 public:

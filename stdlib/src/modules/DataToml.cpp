@@ -88,17 +88,7 @@ private:
     L.pushNil();
     while (L.next(index)) {
       std::string childPath = keyPath(path, L, -2);
-      std::string key;
-      if (L.type(-2) == vm::Type::String) {
-        std::string_view view;
-        L.toStringView(-2, view);
-        key = view;
-      } else if (L.type(-2) == vm::Type::Number && L.isInteger(-2)) {
-        key = std::to_string(L.toInteger(-2));
-      } else {
-        throw DataError("at " + childPath + ": keys must be strings or integers, got " +
-                        L.typeNameAt(-2));
-      }
+      std::string key = objectKey(L, -2, childPath);
       insert(L.top(), childPath, [&](auto&& value) {
         result.insert_or_assign(key, std::forward<decltype(value)>(value));
       });

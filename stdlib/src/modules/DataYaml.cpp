@@ -159,28 +159,24 @@ bool needsQuotes(const std::string& text) {
   return (first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.';
 }
 
-// Floats keep a fraction or exponent so they read back as floats, with enough digits to be the
-// same double.
+// Floats: the shortest text that reads back as the same double, always with a dot so that
+// YAML 1.1 readers (PyYAML wants `1.0e+15`, not `1e+15`) see a float too.
 std::string floatText(double n) {
   if (std::isnan(n))
     return ".nan";
   if (std::isinf(n))
     return n > 0 ? ".inf" : "-.inf";
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.17g", n);
-  std::string text = buffer;
-  if (std::strtod(text.c_str(), nullptr) != n)
+  char buffer[64];
+  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, n);
+  std::string text(buffer, error == std::errc() ? end : buffer);
+  if (text.find('.') != std::string::npos)
     return text;
-  for (int digits = 1; digits < 17; digits++) { // the shortest form that reads back the same
-    std::snprintf(buffer, sizeof buffer, "%.*g", digits, n);
-    if (std::strtod(buffer, nullptr) == n) {
-      text = buffer;
-      break;
-    }
-  }
-  if (text.find_first_of(".en") == std::string::npos)
-    text += ".0";
-  return text;
+  std::size_t exponent = text.find('e');
+  if (exponent == std::string::npos)
+    return text + ".0";
+  if (text[exponent + 1] != '-' && text[exponent + 1] != '+')
+    text.insert(exponent + 1, "+"); // 1.0e+15: YAML 1.1 wants the sign
+  return text.insert(exponent, ".0");
 }
 
 class YamlEncoder {
