@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <limits>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -143,6 +144,33 @@ TEST_F(StateModule, CheckModeReportsWithoutWriting) {
   EXPECT_EQ(get("k"), "\"old\"") << "reads run for real";
   setCheckMode(false);
   EXPECT_EQ(get("k"), "\"old\"");
+}
+
+TEST_F(StateModule, CheckModeCoversDeleteAndIncrement) {
+  set("n", 5);
+  set("gone", "x");
+  setCheckMode(true);
+  EXPECT_EQ(callFields("state.increment", {"n", 2}, {"changed", "value"}), "changed=true value=7");
+  EXPECT_EQ(callFields("state.increment", {"new"}, {"changed", "value"}), "changed=true value=1");
+  EXPECT_EQ(callFields("state.delete", {"gone"}, {"changed"}), "changed=true");
+  EXPECT_EQ(callFields("state.delete", {"never"}, {"changed"}), "changed=false");
+  setCheckMode(false);
+  EXPECT_EQ(get("n"), "5");
+  EXPECT_EQ(get("new"), "nil");
+  EXPECT_EQ(get("gone"), "\"x\"");
+}
+
+TEST_F(StateModule, IncrementKeepsLuaArithmetic) {
+  EXPECT_EQ(callFields("state.increment", {"i"}, {"value"}), "value=1");
+  EXPECT_EQ(callFields("state.increment", {"i", -3}, {"value"}), "value=-2");
+  EXPECT_EQ(callFields("state.increment", {"i", 0.5}, {"value"}), "value=-1.5");
+  set("max", std::numeric_limits<std::int64_t>::max());
+  EXPECT_EQ(callFields("state.increment", {"max"}, {"value"}),
+            "value=" + std::to_string(std::numeric_limits<std::int64_t>::min()))
+      << "integers wrap around as Lua's do";
+  set("s", "text");
+  EXPECT_EQ(callFields("state.increment", {"s"}, {"value"}),
+            "error: state.increment: 's' holds a string, not a number");
 }
 
 TEST_F(StateModule, ErrorsNameTheFunctionAndKey) {
