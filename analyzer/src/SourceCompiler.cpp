@@ -1,6 +1,7 @@
 #include "sloth/analyzer/SourceCompiler.h"
 
 #include "sloth/analyzer/Compiler.h"
+#include "sloth/analyzer/yaml/YamlTasks.h"
 #include "sloth/frontend/DiagnosticPrinter.h"
 #include "sloth/frontend/Frontend.h"
 
@@ -33,8 +34,9 @@ std::unique_ptr<CompiledSource> compileFile(const std::string& path) {
     std::string text(std::istreambuf_iterator<char>(std::cin), {});
     out->file = out->sources.addBuffer("stdin", std::move(text));
   } else {
-    out->file = out->sources.addFile(path, out->readError);
-    if (!out->file)
+    // YAML task files become the Lua program they stand for (or their errors).
+    out->file = yaml::loadScriptFile(out->sources, out->diags, path, out->readError);
+    if (!out->file || out->diags.errorCount() > 0)
       return out;
   }
   compileLoaded(*out);
