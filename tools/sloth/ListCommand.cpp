@@ -2,6 +2,7 @@
 // descriptions and dependencies. The script's main chunk runs to define them (as `sloth run`
 // does before it starts a workflow); no workflow runs.
 #include "Commands.h"
+#include "ScriptBundle.h"
 #include "ScriptSession.h"
 
 #include "sloth/stdlib/runtime/Workflow.h"
@@ -87,13 +88,33 @@ void printText(const std::vector<rt::WorkflowDefinition>& workflows) {
   }
 }
 
+// A bundle's workflows come from its metadata: listing one runs nothing.
+std::optional<std::vector<rt::WorkflowDefinition>> bundleWorkflows(const std::string& path) {
+  std::string error;
+  std::optional<vm::Bundle> bundle = readScriptBundle(path, error);
+  std::optional<std::vector<rt::WorkflowDefinition>> workflows;
+  if (bundle)
+    workflows = workflowsFromMetadata(bundle->metadata, error);
+  if (!workflows)
+    fmt::print(stderr, "sloth: {}\n", error);
+  return workflows;
+}
+
 int list(const std::string& path, const std::string& format) {
-  ScriptSession session;
-  if (auto rc = session.compile(path))
-    return *rc;
-  if (auto rc = session.runMainChunk(path, {}))
-    return *rc;
-  std::vector<rt::WorkflowDefinition> workflows = rt::definedWorkflows(session.main());
+  std::vector<rt::WorkflowDefinition> workflows;
+  if (isBundleFile(path)) {
+    auto fromMetadata = bundleWorkflows(path);
+    if (!fromMetadata)
+      return 2;
+    workflows = std::move(*fromMetadata);
+  } else {
+    ScriptSession session;
+    if (auto rc = session.compile(path))
+      return *rc;
+    if (auto rc = session.runMainChunk(path, {}))
+      return *rc;
+    workflows = rt::definedWorkflows(session.main());
+  }
   if (format == "json") {
     nlohmann::ordered_json doc = nlohmann::ordered_json::array();
     for (const auto& w : workflows)

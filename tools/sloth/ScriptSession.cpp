@@ -1,4 +1,5 @@
 #include "ScriptSession.h"
+#include "ScriptBundle.h"
 
 #include "sloth/analyzer/SourceCompiler.h"
 #include "sloth/stdlib/ChunkLoader.h"
@@ -27,10 +28,37 @@ int addTraceback(vm::Thread& L) {
   return 1;
 }
 
+// "chunk:LINE: message\n..." with the source line the error points at inserted after the first
+// line, when the message is about the main chunk's own source.
+std::string withOffendingLine(std::string_view message, std::string_view chunk,
+                              std::string_view text) {
+  std::string prefix = std::string(chunk) + ":";
+  if (text.empty() || !message.starts_with(prefix))
+    return std::string(message);
+  std::size_t colon = message.find(':', prefix.size());
+  std::string_view digits = message.substr(prefix.size(), colon - prefix.size());
+  if (colon == std::string_view::npos || digits.empty() ||
+      digits.find_first_not_of("0123456789") != std::string_view::npos || digits.size() > 9)
+    return std::string(message);
+  int line = std::stoi(std::string(digits));
+  std::size_t begin = 0;
+  for (int l = 1; l < line && begin != std::string_view::npos; ++l) {
+    begin = text.find('\n', begin);
+    begin = begin == std::string_view::npos ? begin : begin + 1;
+  }
+  if (line < 1 || begin == std::string_view::npos || begin >= text.size())
+    return std::string(message);
+  std::string_view source = text.substr(begin, text.find('\n', begin) - begin);
+  std::size_t firstEnd = message.find('\n');
+  std::string out(message.substr(0, firstEnd));
+  out += fmt::format("\n {} | {}", line, source);
+  if (firstEnd != std::string_view::npos)
+    out += message.substr(firstEnd);
+  return out;
+}
+
 // load/require/dofile compile source text through the same path as the script itself.
 stdlib::LoadedChunk compileChunk(std::string_view chunk, std::string_view sourceName) {
-  if (!chunk.empty() && chunk.front() == '\x1b')
-    return {nullptr, fmt::format("{}: binary chunks are not supported yet", sourceName)};
   auto compiled = compiler::compileText(std::string(sourceName), std::string(chunk));
   if (!compiled->main)
     return {nullptr, compiler::firstErrorMessage(*compiled)};
@@ -48,6 +76,17 @@ ScriptSession::ScriptSession()
 }
 
 std::optional<int> ScriptSession::compile(const std::string& path) {
+  if (isBundleFile(path)) {
+    std::string error;
+    std::optional<vm::Bundle> bundle = readScriptBundle(path, error);
+    if (!bundle) {
+      fmt::print(stderr, "sloth: {}\n", error);
+      return 2; // refused before anything runs (design §5)
+    }
+    main_ = std::move(bundle->main);
+    sourceText_ = std::move(bundle->sourceText);
+    return std::nullopt;
+  }
   auto compiled = compiler::compileFile(path);
   if (!compiled->file) {
     fmt::print(stderr, "sloth: cannot read '{}': {}\n", path, compiled->readError);
@@ -58,6 +97,7 @@ std::optional<int> ScriptSession::compile(const std::string& path) {
     return 2; // a compile error (design §1)
   }
   main_ = std::shared_ptr<const vm::Proto>(std::move(compiled->main));
+  sourceText_ = std::string(compiled->sources.text(*compiled->file));
   return std::nullopt;
 }
 
@@ -84,7 +124,7 @@ std::optional<int> ScriptSession::runMainChunk(const std::string& path,
     if (!L.toStringView(-1, message))
       message = "(error object is not a string)";
     std::fflush(stdout);
-    fmt::print(stderr, "sloth: {}\n", message);
+    fmt::print(stderr, "sloth: {}\n", withOffendingLine(message, main_->source, sourceText_));
     L.setTop(0);
     return 1;
   }

@@ -20,7 +20,8 @@ public:
   vm::Thread& main() { return state_->main(); }
   stdlib::runtime::Runtime& runtime() { return *runtime_; }
 
-  /// Compiles the file; on failure prints the diagnostics and returns the exit code (2).
+  /// Compiles the file, or reads it when it is a bundle (.slothb); on failure prints the
+  /// diagnostics (or why the bundle was refused) and returns the exit code (2).
   std::optional<int> compile(const std::string& path);
   /// Runs the compiled main chunk with `args` (the `arg` table and `...`); on an error prints it
   /// with a traceback and returns 1.
@@ -30,6 +31,7 @@ private:
   std::unique_ptr<vm::State> state_;
   std::unique_ptr<stdlib::runtime::Runtime> runtime_; // destroyed first: it closes coroutines
   std::shared_ptr<const vm::Proto> main_;
+  std::string sourceText_; // the script's text, to show the line a run-time error points at
 };
 
 } // namespace sloth::cli

@@ -16,6 +16,9 @@ Action addDefsCommand(CLI::App& app);
 // `slothc check FILE...`: syntax and compile-time diagnostics as text, gcc or json.
 Action addCheckCommand(CLI::App& app);
 
+// `slothc build FILE [-o OUT]`: compiles a script into a bundle (.slothb).
+Action addBuildCommand(CLI::App& app);
+
 // `slothc dis FILE`: the compiled bytecode, like `luac -l -l`.
 Action addDisCommand(CLI::App& app);
 

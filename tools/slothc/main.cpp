@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
 
   std::vector<sloth::slothc::Action> actions;
   actions.push_back(sloth::slothc::addCheckCommand(app));
+  actions.push_back(sloth::slothc::addBuildCommand(app));
   actions.push_back(sloth::slothc::addDefsCommand(app));
   actions.push_back(sloth::slothc::addDisCommand(app));
   actions.push_back(sloth::slothc::addPlanCommand(app));

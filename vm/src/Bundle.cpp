@@ -287,7 +287,7 @@ std::string writeBundle(const Bundle& b) {
 }
 
 bool looksLikeBundle(std::string_view bytes) {
-  return bytes.size() >= sizeof kMagic && std::memcmp(bytes.data(), kMagic, sizeof kMagic) == 0;
+  return !bytes.empty() && bytes[0] == kMagic[0];
 }
 
 void resealBundle(std::string& bytes) {
@@ -312,7 +312,7 @@ std::uint64_t signatureSetHash(std::span<const EmbeddedFile> files) {
 bool readBundle(std::string_view bytes, std::uint64_t expectedSignatureHash, Bundle& out,
                 std::string& error) {
   try {
-    if (!looksLikeBundle(bytes)) {
+    if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
       bool prefix = !bytes.empty() && bytes.size() < sizeof kMagic &&
                     std::memcmp(bytes.data(), kMagic, bytes.size()) == 0;
       throw Malformed{prefix ? fmt::format("truncated: the file ends inside the {}-byte header (at "

@@ -43,7 +43,7 @@ struct Bundle {
   std::uint64_t signatureHash = 0;
   std::string metadata;   // Script only: the task/workflow description (JSON, see the doc)
   std::string sourceText; // Script only: the script's text, for showing the offending line
-  std::shared_ptr<Proto> main;
+  std::shared_ptr<const Proto> main;
 };
 
 std::string writeBundle(const Bundle& b);
@@ -54,7 +54,8 @@ std::string writeBundle(const Bundle& b);
 bool readBundle(std::string_view bytes, std::uint64_t expectedSignatureHash, Bundle& out,
                 std::string& error);
 
-// True when `bytes` starts like a bundle or a binary chunk (the magic), whatever follows.
+// True when `bytes` is binary rather than source text: it starts with ESC, the magic's first byte
+// (as Lua tells its binary chunks). readBundle() then says whether it is a good bundle.
 bool looksLikeBundle(std::string_view bytes);
 
 // Recomputes the checksum of a bundle whose bytes were edited (tests that craft bad bytecode).

@@ -1,0 +1,168 @@
+#include "ScriptBundle.h"
+
+#include "sloth/defs/Defs.h"
+#include "sloth/stdlib/runtime/Duration.h"
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace sloth::cli {
+
+namespace {
+
+namespace rt = stdlib::runtime;
+using Json = nlohmann::json;
+
+bool readFile(const std::string& path, std::string& out, std::string& error) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    error = std::strerror(errno);
+    return false;
+  }
+  char buffer[65536];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
+    out.append(buffer, n);
+  bool ok = std::ferror(f) == 0;
+  if (!ok)
+    error = std::strerror(errno);
+  std::fclose(f);
+  return ok;
+}
+
+bool isUnknown(const Json& object, const char* key) {
+  auto it = object.find("unknown");
+  if (it == object.end() || !it->is_array())
+    return false;
+  for (const Json& k : *it)
+    if (k.is_string() && k.get<std::string>() == key)
+      return true;
+  return false;
+}
+
+// A string setting: its literal, "?" when only known at run time, "" when absent.
+std::string text(const Json& object, const char* key) {
+  if (isUnknown(object, key))
+    return "?";
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null())
+    return "";
+  return it->is_string() ? it->get<std::string>() : it->dump();
+}
+
+// A duration setting in seconds ("5m" or 300); 0 when absent or unknown.
+double seconds(const Json& object, const char* key) {
+  auto it = object.find(key);
+  if (it == object.end())
+    return 0;
+  if (it->is_number())
+    return it->get<double>();
+  if (it->is_string())
+    return rt::parseDuration(it->get<std::string>()).value_or(0);
+  return 0;
+}
+
+rt::Action action(const Json& object, const char* key) {
+  rt::Action a;
+  auto it = object.find(key);
+  if (it == object.end() || !it->is_object())
+    return a;
+  if (it->value("kind", "") == "function") {
+    a.kind = rt::Action::Kind::Function;
+  } else if (it->value("kind", "") == "shell") {
+    a.kind = rt::Action::Kind::Shell;
+    a.shell = it->value("shell", "");
+  }
+  return a;
+}
+
+rt::TaskDefinition task(const Json& t) {
+  rt::TaskDefinition d;
+  d.name = text(t, "name");
+  d.description = text(t, "description");
+  for (const Json& dep : t.value("depends_on", Json::array()))
+    if (dep.is_string())
+      d.dependsOn.push_back(dep.get<std::string>());
+  if (isUnknown(t, "depends_on"))
+    d.dependsOn.push_back("?");
+  d.command = action(t, "command");
+  d.runIf = action(t, "run_if");
+  d.abortIf = action(t, "abort_if");
+  d.timeout = seconds(t, "timeout");
+  d.retries = t.value("retries", Json()).is_number_integer() ? t["retries"].get<int>() : 0;
+  d.workdir = text(t, "workdir");
+  d.user = text(t, "user");
+  d.delegateTo = text(t, "delegate_to");
+  d.hasOnSuccess = t.value("on_success", false);
+  d.hasOnFailure = t.value("on_failure", false);
+  return d;
+}
+
+} // namespace
+
+bool isBundleFile(const std::string& path) {
+  char magic[8];
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr)
+    return false;
+  std::size_t n = std::fread(magic, 1, sizeof magic, f);
+  std::fclose(f);
+  return vm::looksLikeBundle(std::string_view(magic, n));
+}
+
+std::optional<vm::Bundle> readScriptBundle(const std::string& path, std::string& error) {
+  std::string bytes, reason;
+  if (!readFile(path, bytes, reason)) {
+    error = fmt::format("cannot read '{}': {}", path, reason);
+    return std::nullopt;
+  }
+  vm::Bundle bundle;
+  if (!vm::readBundle(bytes, vm::signatureSetHash(defs::files()), bundle, reason)) {
+    error = fmt::format("{}: {}", path, reason);
+    return std::nullopt;
+  }
+  if (bundle.kind != vm::BundleKind::Script) {
+    error = fmt::format("{}: a string.dump binary chunk, not a script bundle (load it with load)",
+                        path);
+    return std::nullopt;
+  }
+  return bundle;
+}
+
+std::optional<std::vector<rt::WorkflowDefinition>>
+workflowsFromMetadata(const std::string& metadata, std::string& error) {
+  Json root = Json::parse(metadata, nullptr, false);
+  if (root.is_discarded() || !root.is_object() || !root.contains("workflows") ||
+      !root["workflows"].is_array()) {
+    error = "the bundle's metadata is not the documented JSON document";
+    return std::nullopt;
+  }
+  std::vector<rt::WorkflowDefinition> workflows;
+  for (const Json& w : root["workflows"]) {
+    if (!w.is_object())
+      continue;
+    rt::WorkflowDefinition d;
+    d.name = text(w, "name");
+    d.description = text(w, "description");
+    d.version = text(w, "version");
+    d.definedAt = w.value("defined_at", "");
+    Json config = w.value("config", Json::object());
+    if (config.value("max_parallel_tasks", Json()).is_number_integer())
+      d.maxParallelTasks = config["max_parallel_tasks"].get<int>();
+    d.timeout = seconds(config, "timeout");
+    d.failFast = config.value("fail_fast", Json()).is_boolean() && config["fail_fast"].get<bool>();
+    for (const Json& t : w.value("tasks", Json::array()))
+      if (t.is_object())
+        d.tasks.push_back(task(t));
+    d.hasOnStart = w.value("on_start", false);
+    d.hasOnComplete = w.value("on_complete", false);
+    workflows.push_back(std::move(d));
+  }
+  return workflows;
+}
+
+} // namespace sloth::cli

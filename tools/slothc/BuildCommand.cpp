@@ -1,0 +1,133 @@
+// `slothc build FILE [-o OUT.slothb]`: compiles a script into a bundle (design §5,
+// docs/bundle-format.md) that `sloth run` executes without the compiler: the bytecode with its
+// debug information, the script's text, the hash of the module signatures and the task/workflow
+// metadata `sloth list` reads.
+#include "BundleMetadata.h"
+#include "Commands.h"
+
+#include "sloth/analyzer/Compiler.h"
+#include "sloth/analyzer/check/Checker.h"
+#include "sloth/analyzer/dsl/TaskGraph.h"
+#include "sloth/analyzer/types/SignatureLoader.h"
+#include "sloth/analyzer/yaml/YamlTasks.h"
+#include "sloth/defs/Defs.h"
+#include "sloth/frontend/DiagnosticPrinter.h"
+#include "sloth/frontend/Frontend.h"
+#include "sloth/vm/Bundle.h"
+
+#include <fmt/core.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <unistd.h>
+
+namespace sloth::slothc {
+
+namespace {
+
+struct BuildOptions {
+  std::string input;
+  std::string output;
+};
+
+void printDiagnostics(const DiagnosticEngine& diags, const SourceManager& sources) {
+  const char* noColor = std::getenv("NO_COLOR");
+  bool color = isatty(fileno(stderr)) && !(noColor && *noColor);
+  std::string out;
+  for (const Diagnostic& d : diags.diagnostics())
+    out += renderText(d, sources, color);
+  std::fputs(out.c_str(), stderr);
+}
+
+// deploy.lua -> deploy.slothb (beside the input).
+std::string defaultOutput(const std::string& input) {
+  return std::filesystem::path(input).replace_extension(".slothb").string();
+}
+
+// Writes through a temporary file and a rename, so a failed build never leaves half a bundle.
+bool writeFile(const std::string& path, const std::string& bytes, std::string& error) {
+  std::string temp = path + ".tmp";
+  std::FILE* f = std::fopen(temp.c_str(), "wb");
+  if (f == nullptr) {
+    error = std::strerror(errno);
+    return false;
+  }
+  bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  int writeErrno = errno;
+  ok = (std::fclose(f) == 0) && ok;
+  if (ok && std::rename(temp.c_str(), path.c_str()) == 0)
+    return true;
+  error = std::strerror(ok ? errno : writeErrno);
+  std::remove(temp.c_str());
+  return false;
+}
+
+int runBuild(const BuildOptions& options) {
+  SourceManager sources;
+  DiagnosticEngine diags;
+  std::string readError;
+  auto file = yaml::loadScriptFile(sources, diags, options.input, readError);
+  if (!file) {
+    fmt::print(stderr, "slothc build: cannot read '{}': {}\n", options.input, readError);
+    return 2;
+  }
+  std::optional<ParsedChunk> parsed;
+  if (diags.errorCount() == 0) // a YAML task file's own errors stop before its program
+    parsed = parseFile(sources, *file, diags);
+  if (!parsed) {
+    printDiagnostics(diags, sources);
+    return 2; // a compile error (design §1)
+  }
+  // A bundle records the signatures it was checked against: check it against them.
+  check::checkChunk(parsed->chunk, *file, sources, types::builtinSignatures(), {}, diags);
+  if (diags.errorCount() > 0) {
+    printDiagnostics(diags, sources);
+    return 1;
+  }
+  compiler::CompileResult compiled = compiler::compile(parsed->chunk, sources);
+  for (const compiler::CompileError& e : compiled.errors)
+    diags.error("compile-limit", *file, e.range, e.message);
+  printDiagnostics(diags, sources); // the check's warnings, and compile errors
+  if (!compiled.main)
+    return 2;
+
+  vm::Bundle bundle;
+  bundle.kind = vm::BundleKind::Script;
+  bundle.signatureHash = vm::signatureSetHash(defs::files());
+  bundle.metadata = bundleMetadata(dsl::extractTaskGraph(parsed->chunk), sources, *file);
+  bundle.sourceText = std::string(sources.text(*file));
+  bundle.main = std::move(compiled.main);
+  std::string output = options.output.empty() ? defaultOutput(options.input) : options.output;
+  std::string error;
+  if (!writeFile(output, vm::writeBundle(bundle), error)) {
+    fmt::print(stderr, "slothc build: cannot write '{}': {}\n", output, error);
+    return 2;
+  }
+  return 0;
+}
+
+} // namespace
+
+Action addBuildCommand(CLI::App& app) {
+  auto* cmd = app.add_subcommand(
+      "build", "Check and compile a script into a bundle (.slothb) that sloth run executes "
+               "without recompiling");
+  auto options = std::make_shared<BuildOptions>();
+  cmd->add_option("file", options->input, "Script to compile")->required();
+  cmd->add_option("-o,--output", options->output,
+                  "Bundle to write (default: the script's name with .slothb)");
+  cmd->footer("Exit status: 0 written, 1 the check found errors, 2 unreadable input, a syntax or "
+              "compile error, or an unwritable output.");
+  return [cmd, options]() -> int {
+    if (!*cmd)
+      return -1;
+    return runBuild(*options);
+  };
+}
+
+} // namespace sloth::slothc
