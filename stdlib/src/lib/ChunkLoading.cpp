@@ -1,4 +1,5 @@
 #include "ChunkLoading.h"
+#include "StringDump.h"
 
 #include "sloth/stdlib/ChunkLoader.h"
 
@@ -86,6 +87,8 @@ vm::Status loadBuffer(vm::Thread& L, std::string_view chunk, std::string_view ch
     L.pushString(fmt::format("attempt to load a {} chunk (mode is '{}')", kind, mode));
     return vm::Status::ErrSyntax;
   }
+  if (binary) // needs no compiler: the verifier decides (string.dump's output, bundles)
+    return loadBinaryChunk(L, chunk, chunkName);
   const ChunkLoader* loader = installedLoader(L);
   if (loader == nullptr) {
     L.pushString(fmt::format("{}: cannot load source code: this runtime has no compiler",

@@ -1,6 +1,7 @@
 // The string library (Lua 5.4 manual §6.4, lstrlib.c), bound to the text engines, and the string
 // metatable: methods through __index, and the arithmetic metamethods that convert numeric strings.
 #include "LibSupport.h"
+#include "StringDump.h"
 
 #include "sloth/stdlib/Stdlib.h"
 #include "sloth/stdlib/text/LuaNumber.h"
@@ -305,6 +306,7 @@ void openString(Thread& L) {
   lib::newLibrary(L, "string",
                   {{"byte", withLibErrors<strByte>},
                    {"char", withLibErrors<strChar>},
+                   {"dump", lib::strDump},
                    {"find", withLibErrors<strFind>},
                    {"format", withLibErrors<strFormat>},
                    {"gmatch", withLibErrors<strGmatch>},

@@ -2,7 +2,8 @@
 // How load, loadstring, loadfile, dofile and require turn source text into a function.
 //
 // The standard library does not depend on the compiler (a bundle runs without it, design §2):
-// the `sloth` tool installs a ChunkLoader that compiles source text (or reads a binary chunk).
+// the `sloth` tool installs a ChunkLoader that compiles source text. Binary chunks (string.dump's
+// output) need no compiler: the standard library reads them through the bundle verifier.
 // Without one, loading a chunk fails the way Lua reports a load failure (nil plus a message).
 
 #include "sloth/vm/Proto.h"
@@ -24,7 +25,7 @@ struct LoadedChunk {
 
 /// Compiles `chunk`. `sourceName` is the name messages use for it (Lua's luaO_chunkid of the
 /// chunk name: `deploy.lua`, `stdin`, `[string "print(1)"]`); the loader puts it in
-/// Proto::source. A chunk whose first byte is '\x1b' is binary (a bundle); the load mode was
+/// Proto::source. Only text chunks reach it (binary ones start with '\x1b'); the load mode was
 /// already checked by the caller.
 using ChunkLoader = std::function<LoadedChunk(std::string_view chunk, std::string_view sourceName)>;
 
