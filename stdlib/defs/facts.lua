@@ -16,7 +16,7 @@ facts = {}
 ---@field version string  Kernel release, e.g. `"6.1.0-13-amd64"`.
 
 ---@class (exact) facts.Cpu
----@field cores integer  Logical CPUs available.
+---@field cores integer  Logical CPUs this process may run on (as `nproc`: affinity and cpusets count).
 ---@field model string  CPU model name.
 ---@field arch string  Machine architecture, e.g. `"x86_64"`.
 
@@ -43,9 +43,9 @@ facts = {}
 
 ---@class (exact) facts.Network
 ---@field hostname string  Host name.
----@field fqdn string  Fully qualified domain name (the host name when none is known).
+---@field fqdn string  Fully qualified domain name, as `hostname -f` (the host name when none is known).
 ---@field interfaces facts.Interface[]  Network interfaces, loopback included.
----@field default_ipv4? string  Source address of the default IPv4 route.
+---@field default_ipv4? string  Source address of the default IPv4 route; nil without one.
 
 ---@class (exact) facts.Facts
 ---@field hostname string  Host name.
@@ -53,7 +53,7 @@ facts = {}
 ---@field kernel facts.Kernel  Kernel.
 ---@field cpu facts.Cpu  Processors.
 ---@field memory facts.Memory  Memory and swap.
----@field disk facts.Disk[]  Mounted local file systems.
+---@field disk facts.Disk[]  Mounted local file systems (block-device backed, overlay, zfs).
 ---@field network facts.Network  Host names and interfaces.
 ---@field uptime integer  Seconds since boot.
 

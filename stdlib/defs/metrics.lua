@@ -1,7 +1,11 @@
 ---@meta metrics
 ---Metrics recorded during a run: counters, gauges and histograms with labels. They are kept with the
 ---run and exported by the runtime (nothing is sent by the call itself), so these calls have no effect
----on the host and never appear in plans.
+---on the host and never appear in plans. At the end of `sloth run` they are written in the Prometheus
+---text format to `--metrics-file PATH` and PUT to the Prometheus Pushgateway at `--pushgateway URL`
+---or `$SLOTH_PUSHGATEWAY` (job: `$SLOTH_PUSHGATEWAY_JOB` or the script's name; instance:
+---`$SLOTH_PUSHGATEWAY_INSTANCE` or the host name); a failed export prints the cause and exits 1.
+---Histograms use the default buckets 0.005 .. 10 (seconds) and +Inf.
 metrics = {}
 
 ---@alias metrics.Labels table<string, string>
