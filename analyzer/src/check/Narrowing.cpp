@@ -88,6 +88,16 @@ void Walker::narrowingsOf(const Expr* condition, bool truthy, std::vector<Narrow
         }
     }
     return;
+  case ExprKind::Index:
+    // `if r.pid then`: the field of a local, by name.
+    if (const auto* index = c->as<IndexExpr>(); truthy)
+      if (const auto* object = index->object->as<NameExpr>(); object && object->local)
+        if (const auto* key = index->key->as<StringExpr>()) {
+          TypeRef t = peek(c);
+          if (!isUnknown(t) && t->containsNil())
+            out.push_back({object->local, types_.withoutNil(t), key->value});
+        }
+    return;
   case ExprKind::Unary:
     if (c->as<UnaryExpr>()->op == UnaryOp::Not)
       narrowingsOf(c->as<UnaryExpr>()->operand, !truthy, out);
@@ -122,7 +132,13 @@ void Walker::narrowingsOf(const Expr* condition, bool truthy, std::vector<Narrow
   const Expr* lhs = stripParens(b->lhs);
   const Expr* rhs = stripParens(b->rhs);
   if (rhs->is<NilExpr>() || lhs->is<NilExpr>()) {
-    const Local* local = localOf(rhs->is<NilExpr>() ? lhs : rhs);
+    const Expr* tested = rhs->is<NilExpr>() ? lhs : rhs;
+    if (tested->is<IndexExpr>()) {
+      if (!equal)
+        narrowingsOf(tested, true, out); // `r.pid ~= nil` narrows like `r.pid`
+      return;
+    }
+    const Local* local = localOf(tested);
     if (!local || equal)
       return;
     TypeRef t = localType(local);

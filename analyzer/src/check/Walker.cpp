@@ -330,10 +330,16 @@ void Walker::assignStat(const AssignStat* s) {
       expr(v);
   }
   // A narrowed local that is assigned holds its declared type again.
-  for (const Expr* target : s->targets)
+  for (const Expr* target : s->targets) {
     if (const auto* name = target->as<NameExpr>(); name && name->local)
       if (const LocalInfo* info = infoOf(name->local))
         narrowed_.push_back({name->local, info->type});
+    // `r.pid = nil` undoes what `if r.pid then` established.
+    if (const auto* index = target->as<IndexExpr>())
+      if (const auto* object = index->object->as<NameExpr>(); object && object->local)
+        if (const auto* key = index->key->as<StringExpr>())
+          narrowed_.push_back({object->local, nullptr, key->value});
+  }
 }
 
 bool Walker::ifStat(const IfStat* s) {
@@ -533,6 +539,9 @@ TypeRef Walker::indexExpr(const IndexExpr* e, Use use) {
   TypeRef object = expr(e->object);
   if (key && reportShadowedModule(e, use))
     return nullptr;
+  if (const auto* name = e->object->as<NameExpr>(); key && name && name->local)
+    if (const Narrowing* n = narrowedField(name->local, key->value))
+      return n->type;
   if (key)
     return fieldOf(object, key->value, e->object, key->range, use == Use::Callee);
   expr(e->key);
@@ -555,6 +564,18 @@ TypeRef Walker::indexExpr(const IndexExpr* e, Use use) {
   if (t->kind() == TypeKind::Map)
     return t->value();
   return nullptr;
+}
+
+std::string Walker::onlyFunctionStartingWith(const ModuleSignature& module,
+                                             const std::string& prefix) {
+  std::string found;
+  for (const auto& [name, f] : module.functions)
+    if (name.compare(0, prefix.size(), prefix) == 0) {
+      if (!found.empty())
+        return {};
+      found = name;
+    }
+  return found;
 }
 
 bool Walker::reportShadowedModule(const IndexExpr* e, Use use) {
@@ -612,6 +633,8 @@ TypeRef Walker::moduleField(const ModuleSignature& module, const IndexExpr* e, U
     message += " (" + std::string(advice) + ")";
   else if (std::optional<std::string> fix = sigs_.suggestFunction(qualified))
     message += fmt::format("; did you mean '{}'?", *fix);
+  else if (std::string longer = onlyFunctionStartingWith(module, name + "_"); !longer.empty())
+    message += fmt::format("; did you mean '{}.{}'?", module.name, longer); // ec2_instance_create
   else
     message += fmt::format(": module '{}' has no such function", module.name);
   report(severity, "unknown-module-function", e->key->range, std::move(message));
@@ -648,7 +671,7 @@ TypeRef Walker::fieldOf(TypeRef object, const std::string& field, const Expr* ob
   if (sigs_.module(t->name()))
     return nullptr; // a module reached another way (`_G.pkg`): not worth tracking
   if (const types::Field* f = types_.findField(t, field))
-    return f->type;
+    return f->optional && f->type ? types_.optional(f->type) : f->type;
   bool builtin = isBuiltinClass(t);
   if (builtin)
     if (const FunctionSignature* m = sigs_.method(t->name(), field))
@@ -827,10 +850,19 @@ const LocalInfo* Walker::infoOf(const Local* local) const {
 
 TypeRef Walker::localType(const Local* local) const {
   for (size_t i = narrowed_.size(); i-- > 0;)
-    if (narrowed_[i].local == local)
+    if (narrowed_[i].local == local && narrowed_[i].field.empty())
       return narrowed_[i].type;
   const LocalInfo* info = infoOf(local);
   return info ? info->type : nullptr;
+}
+
+const Walker::Narrowing* Walker::narrowedField(const Local* local, std::string_view field) const {
+  for (size_t i = narrowed_.size(); i-- > 0;) {
+    const Narrowing& n = narrowed_[i];
+    if (n.local == local && (n.field.empty() || n.field == field))
+      return n.field.empty() ? nullptr : &n; // the local itself changed: its fields too
+  }
+  return nullptr;
 }
 
 const FunctionSignature* Walker::signatureOf(const Expr* callee) const {

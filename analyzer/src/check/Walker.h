@@ -72,9 +72,11 @@ public:
   void run();
 
 private:
+  // What holds for a local, or for one field of it (`if r.pid then`), in the current region.
   struct Narrowing {
     const ast::Local* local;
     TypeRef type;
+    std::string_view field = {}; // empty: the local itself
   };
 
   // ----- statements (Walker.cpp) -----
@@ -103,6 +105,8 @@ private:
   // `local facts = facts.gather()` then `facts.cpu()`: reported, and true, when the field is the
   // module's function and the local does not have it.
   bool reportShadowedModule(const ast::IndexExpr* e, Use use);
+  static std::string onlyFunctionStartingWith(const types::ModuleSignature& module,
+                                              const std::string& prefix);
   TypeRef moduleField(const types::ModuleSignature& module, const ast::IndexExpr* e, Use use);
   TypeRef callExpr(const ast::CallExpr* e);
   TypeRef methodCallExpr(const ast::MethodCallExpr* e);
@@ -117,6 +121,8 @@ private:
   // ----- locals and globals -----
   const LocalInfo* infoOf(const ast::Local* local) const;
   TypeRef localType(const ast::Local* local) const;
+  // A narrowed `local.field`, or nullptr when nothing narrows it.
+  const Narrowing* narrowedField(const ast::Local* local, std::string_view field) const;
   const types::FunctionSignature* signatureOf(const ast::Expr* callee) const;
   const types::ModuleSignature* moduleOf(const ast::Expr* e) const;
   bool isBuiltinGlobal(const ast::Expr* e, std::string_view name) const;

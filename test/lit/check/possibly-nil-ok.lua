@@ -14,3 +14,7 @@ if type(term) == "string" then print(term:lower()) end
 local s = "key=value"
 local i, j = s:find("=")
 if i then print(s:sub(i, j)) end
+-- An optional field narrows like a local.
+local inst = aws.ec2_instance_create({ image_id = "ami-1", instance_type = "t3.micro" })
+if inst.public_ip then file.write("/tmp/ip", inst.public_ip) end
+if inst.private_ip ~= nil then file.write("/tmp/ip", inst.private_ip) end
