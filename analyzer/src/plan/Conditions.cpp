@@ -2,6 +2,8 @@
 // action was seen on into one source-like condition.
 #include "plan/Interpreter.h"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 
 namespace sloth::plan {
@@ -114,6 +116,10 @@ std::optional<std::string> renderCondition(std::vector<Conds> alts) {
   }
   if (out.empty())
     return std::nullopt;
+  // Past a few alternatives a condition stops informing: say what it is instead.
+  constexpr std::size_t kLongestCondition = 300;
+  if (out.size() > kLongestCondition)
+    return fmt::format("one of {} combinations of values known only at run time", alts.size());
   return out;
 }
 

@@ -125,7 +125,8 @@ bool sameShape(const Path& a, const Path& b) {
     const Frame &x = a.frames[i], &y = b.frames[i];
     if (x.proto != y.proto || x.pc != y.pc || x.closure != y.closure || x.cellOf != y.cellOf ||
         x.kind != y.kind || x.retA != y.retA || x.retC != y.retC || x.repeating != y.repeating ||
-        x.top != y.top || x.varargs != y.varargs)
+        x.varargs != y.varargs || x.pendingCallbacks != y.pendingCallbacks ||
+        x.scopedTest != y.scopedTest)
       return false;
   }
   return true;
@@ -534,6 +535,10 @@ void Machine::branch(Path& p, const Value& test, bool jumpWhenTruthy,
 
 namespace {
 
+bool callable(const Value& v) {
+  return v.kind == VKind::Closure || v.kind == VKind::Native;
+}
+
 // The value of a register on two merged paths. When the paths split on one test and the values
 // are true and false, the value is that test: `return x == "1"` stays a condition.
 Value joinValues(Machine& m, Path& p, const Value& a, const Value& b, const Heap& heapA,
@@ -554,6 +559,15 @@ Value joinValues(Machine& m, Path& p, const Value& a, const Value& b, const Heap
   }
   std::string ta = sourceText(a, heapA, 40), tb = sourceText(b, heapB, 40);
   Unknown u;
+  if (callable(a) && callable(b)) {
+    // One of two functions: a call plans both, each under the test that chose it.
+    u.candidates = {a, b};
+    if (split) {
+      u.candidateIf = {atomText(*split), atomText(Atom{split->test, !split->positive})};
+    } else {
+      u.candidateIf = {"the function is " + ta, "the function is " + tb};
+    }
+  }
   // `x or "default"` reads best when the unknown side comes first.
   if (a.kind != VKind::Unknown && b.kind == VKind::Unknown)
     std::swap(ta, tb);
@@ -573,10 +587,6 @@ Value joinValues(Machine& m, Path& p, const Value& a, const Value& b, const Heap
   return Value::of(m.ctx().makeUnknown(std::move(u)));
 }
 
-bool callable(const Value& v) {
-  return v.kind == VKind::Closure || v.kind == VKind::Native;
-}
-
 } // namespace
 
 bool Machine::merge(Path& a, const Path& b) {
@@ -594,13 +604,6 @@ bool Machine::merge(Path& a, const Path& b) {
         (a.heap->closures[i]->proto != hb.closures[i]->proto ||
          a.heap->closures[i]->cells != hb.closures[i]->cells))
       return false;
-  // Registers holding different functions stay apart: calling "one of them" is not plannable.
-  for (std::size_t fi = 0; fi < a.frames.size(); ++fi)
-    for (std::size_t r = 0; r < a.frames[fi].regs.size(); ++r) {
-      const Value &x = a.frames[fi].regs[r], &y = b.frames[fi].regs[r];
-      if (!(x == y) && (callable(x) || callable(y)))
-        return false;
-    }
   auto joined = std::make_shared<Heap>(*a.heap);
   Heap& ha = *joined;
   if (hb.closures.size() > ha.closures.size())
@@ -675,14 +678,20 @@ RunResult Interpreter::run(std::shared_ptr<Heap> heap, const Value& fn, std::vec
   while (!work.empty()) {
     auto it = work.begin();
     auto& bucket = it->second;
-    // Merge every path waiting at this point into the first that accepts it.
-    for (std::size_t i = 0; i < bucket.size(); ++i)
-      for (std::size_t j = i + 1; j < bucket.size();) {
-        if (m.merge(*bucket[i], *bucket[j]))
-          bucket.erase(bucket.begin() + static_cast<std::ptrdiff_t>(j));
-        else
-          ++j;
-      }
+    // Merge the paths waiting at this point, until no two of them merge: (a and not b) merges
+    // with (a and b) into a, which then merges with (not a).
+    for (bool merged = true; merged && bucket.size() > 1;) {
+      merged = false;
+      for (std::size_t i = 0; i < bucket.size(); ++i)
+        for (std::size_t j = i + 1; j < bucket.size();) {
+          if (m.merge(*bucket[i], *bucket[j])) {
+            bucket.erase(bucket.begin() + static_cast<std::ptrdiff_t>(j));
+            merged = true;
+          } else {
+            ++j;
+          }
+        }
+    }
     std::unique_ptr<Path> path = std::move(bucket.back());
     bucket.pop_back();
     if (bucket.empty())

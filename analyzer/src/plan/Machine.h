@@ -39,7 +39,8 @@ struct Frame {
   std::string statusExpr;            // Pcall frames: the call, for the status the run returns
   UnknownRef scopedTest;             // a test that holds only inside this call (dropped on return)
   std::vector<int> pendingCallbacks; // callbacks still to plan after the running one
-  // `a:b()` on a later line of a chain: Lua gives the CALL the chain's first line, the SELF its own.
+  // `a:b()` on a later line of a chain: Lua gives the CALL the chain's first line, the SELF its
+  // own.
   std::map<int, int> selfLines; // register -> line of the SELF that loaded the method
 };
 

@@ -298,7 +298,11 @@ bool Machine::callNative(Path& p, const Value& fn, std::vector<Value>& args, int
         parts.push_back(sep);
       parts.push_back(*t.find(Value::integer_(k)));
     }
-    ret({parts.empty() ? Value::string_("") : concatValues(*this, p, parts)});
+    Value joined = parts.empty() ? Value::string_("") : concatValues(*this, p, parts);
+    if (joined.isNil())
+      raise(p);
+    else
+      ret({joined});
     return true;
   }
   if (name == "string.format" && arg(0).kind == VKind::String) {
@@ -339,8 +343,11 @@ bool Machine::callNative(Path& p, const Value& fn, std::vector<Value>& args, int
     }
     if (ok) {
       parts.push_back(Value::string_(lit));
-      ret({concatValues(*this, p, parts)});
-      return true;
+      Value joined = concatValues(*this, p, parts);
+      if (!joined.isNil()) {
+        ret({joined});
+        return true;
+      }
     }
   }
   if ((name == "string.upper" || name == "string.lower" || name == "string.len" ||
@@ -387,28 +394,19 @@ bool Machine::callNative(Path& p, const Value& fn, std::vector<Value>& args, int
         mode.kind == VKind::Unknown ||
         (mode.kind == VKind::String && mode.str.find_first_of("wa+") != std::string::npos);
     if (writes) {
-      Action a;
-      a.verb = Verb::Change;
-      a.function = "io.open";
-      std::vector<UnknownRef> unknowns;
-      auto data = [&](const Value& v) {
-        if (v.kind == VKind::String)
-          return Data::string(v.str);
-        Data d;
-        d.kind = Data::Kind::Unknown;
-        d.text = valueText(p, v);
-        if (v.kind == VKind::Unknown)
-          unknowns.push_back(v.unknown);
-        return d;
-      };
-      a.args = {{"filename", data(arg(0))}, {"mode", data(mode)}};
-      for (const auto& [k, d] : a.args)
-        if (!d.fullyKnown())
-          a.unknown.push_back(k);
-      a.text =
-          fmt::format("open {} for writing",
-                      arg(0).kind == VKind::String ? arg(0).str : std::string("(known after run)"));
-      emitRaw(p, std::move(a), std::move(unknowns));
+      // Declared as a read (opening for reading is one); opening for writing truncates or appends.
+      static const types::FunctionSignature openForWriting = [] {
+        types::FunctionSignature f;
+        f.qualifiedName = "io.open";
+        f.owner = "io";
+        f.name = "open";
+        f.params = {{"filename", nullptr, false, false, false, ""},
+                    {"mode", nullptr, true, false, false, ""}};
+        f.effect = types::Effect::Write;
+        f.planTemplate = "open {filename} for writing";
+        return f;
+      }();
+      emitAction(p, openForWriting, args, false);
     }
   }
 

@@ -123,7 +123,7 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 
 // JSON of the known parts of `d`; the paths of unknown parts go to `unknown`.
 nlohmann::ordered_json knownJson(const Data& d, const std::string& path,
-                         std::vector<std::string>& unknown) {
+                                 std::vector<std::string>& unknown) {
   switch (d.kind) {
   case Data::Kind::Null:
     return nullptr;

@@ -80,6 +80,20 @@ Value fromData(Heap& heap, const Data& d, const std::string& expr) {
   }
 }
 
+// Identifies an argument's value (two calls at one site with different values stay apart).
+std::string dataKey(const Data& d) {
+  std::string key = std::to_string(static_cast<int>(d.kind)) + ":" + d.text;
+  if (d.kind == Data::Kind::Boolean || d.kind == Data::Kind::Integer)
+    key += std::to_string(d.kind == Data::Kind::Boolean ? d.boolean : d.integer);
+  if (d.kind == Data::Kind::Number)
+    key += fmt::format("{}", d.number);
+  for (const Data& item : d.items)
+    key += "[" + dataKey(item) + "]";
+  for (const auto& [k, v] : d.fields)
+    key += "{" + k + "=" + dataKey(v) + "}";
+  return key;
+}
+
 // Collects the actions of a run into `out`: one action per call site and rendering, with the
 // condition of every path it was seen on.
 void commit(RunResult& run, const std::string& task, std::vector<Action>& out,
@@ -103,7 +117,7 @@ void commit(RunResult& run, const std::string& task, std::vector<Action>& out,
     std::string key =
         fmt::format("{}|{}|{}|{}|{}", a.line, a.function, a.text, a.repeats, fmt::join(a.via, ";"));
     for (const auto& [k, d] : a.args)
-      key += "|" + k + "=" + d.text + std::to_string(static_cast<int>(d.kind));
+      key += "|" + k + "=" + dataKey(d);
     auto [it, fresh] = byKey.emplace(key, groups.size());
     if (fresh)
       groups.push_back({pa.action, {}, {}});
@@ -210,7 +224,15 @@ public:
     mainClosure->proto = &main_;
     mainClosure->cells.push_back(envCell);
     heap->closures.push_back(std::move(mainClosure));
-    RunResult mainRun = interp_.run(heap, Value::closure(0), {}, {});
+    // The script's arguments (`...`, `arg`) are the run's to know.
+    std::vector<Value> scriptArgs;
+    for (int i = 1; i <= 3; ++i) {
+      Unknown u;
+      u.expr = fmt::format("(script argument {})", i);
+      u.file = ctx_.file;
+      scriptArgs.push_back(Value::of(ctx_.makeUnknown(std::move(u))));
+    }
+    RunResult mainRun = interp_.run(heap, Value::closure(0), std::move(scriptArgs), {});
     checkTruncated(mainRun, kScriptTask);
     TaskPlan script;
     script.name = kScriptTask;
@@ -373,18 +395,22 @@ private:
         picked.push_back(std::move(t));
     // Dependency order, stable: a task comes after everything it depends on.
     std::vector<TaskDef> ordered;
-    std::set<std::string> placed;
+    std::vector<bool> done(picked.size(), false);
+    std::multiset<std::string> pending;
+    for (const auto& t : picked)
+      pending.insert(t.name);
     while (ordered.size() < picked.size()) {
       bool progress = false;
-      for (auto& t : picked) {
-        if (placed.count(t.name))
+      for (std::size_t i = 0; i < picked.size(); ++i) {
+        if (done[i])
           continue;
-        bool ready = std::all_of(t.deps.begin(), t.deps.end(), [&](const std::string& d) {
-          return placed.count(d) || std::none_of(picked.begin(), picked.end(),
-                                                 [&](const TaskDef& o) { return o.name == d; });
+        const TaskDef& t = picked[i];
+        bool ready = std::none_of(t.deps.begin(), t.deps.end(), [&](const std::string& d) {
+          return d != t.name && pending.count(d) > 0;
         });
         if (ready) {
-          placed.insert(t.name);
+          done[i] = true;
+          pending.erase(pending.find(t.name));
           ordered.push_back(t);
           progress = true;
         }
@@ -392,9 +418,11 @@ private:
       if (!progress) {
         plan_.notes.push_back("the tasks' dependencies form a cycle; the rest are shown in the "
                               "order they were defined");
-        for (auto& t : picked)
-          if (placed.insert(t.name).second)
-            ordered.push_back(t);
+        for (std::size_t i = 0; i < picked.size(); ++i)
+          if (!done[i]) {
+            done[i] = true;
+            ordered.push_back(picked[i]);
+          }
       }
     }
     return ordered;

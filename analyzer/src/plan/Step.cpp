@@ -196,6 +196,8 @@ Value concatValues(Machine& m, Path& p, const std::vector<Value>& parts) {
       flat.push_back(v);
       secret |= v.unknown->secret;
       fromParams |= v.unknown->fromParams;
+    } else if (v.kind == VKind::Nil || v.kind == VKind::Boolean) {
+      return Value::nil(); // the run fails here: the caller raises
     } else {
       return Value::of(m.unknown(p, "(a concatenation the run decides)"));
     }
@@ -583,7 +585,10 @@ void Machine::step(Path& p, std::vector<std::unique_ptr<Path>>& forks) {
     std::vector<Value> parts;
     for (int r = a; r < a + b; ++r)
       parts.push_back(read(p, r));
-    write(p, a, concatValues(*this, p, parts));
+    Value joined = concatValues(*this, p, parts);
+    if (joined.isNil())
+      return raise(p); // attempt to concatenate a nil or boolean value
+    write(p, a, joined);
     return next();
   }
   case OpCode::CLOSE: {
