@@ -43,7 +43,8 @@ protected:
       writeFile(at("ours" + std::to_string(i)), ours);
       i++;
     }
-    std::string command = "/usr/bin/python3 " SLOTH_SOURCE_DIR "/test/unit/stdlib/modules/data_oracle.py " +
+    std::string command = "/usr/bin/python3 " SLOTH_SOURCE_DIR
+                          "/test/unit/stdlib/modules/data_oracle.py " +
                           std::string(format) + " " + dir.string() + " " + std::to_string(i) +
                           " > " + at("report") + " 2>&1";
     if (std::system(command.c_str()) == 0)
