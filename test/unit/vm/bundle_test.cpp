@@ -273,3 +273,48 @@ TEST(Bundle, CorruptedLuacCodeNeverCrashes) {
 }
 
 } // namespace
+
+namespace {
+
+// string.dump's form: one function, and with strip no debug information at all.
+TEST(Bundle, FunctionKindStripsDebugInformation) {
+  Bundle b;
+  b.kind = BundleKind::Function;
+  b.stripped = true;
+  b.main = sample();
+  std::string bytes = writeBundle(b);
+  Bundle r;
+  std::string err;
+  ASSERT_TRUE(readBundle(bytes, 0, r, err)) << err;
+  EXPECT_EQ(r.kind, BundleKind::Function);
+  EXPECT_TRUE(r.stripped);
+  EXPECT_EQ(r.main->source, "?");
+  EXPECT_TRUE(r.main->lineinfo.empty());
+  ASSERT_EQ(r.main->p.size(), 1u);
+  EXPECT_TRUE(r.main->p[0]->locvars.empty());
+  EXPECT_EQ(r.main->upvalues[0].name, "");
+  EXPECT_EQ(r.main->code, b.main->code);
+  b.stripped = false;
+  EXPECT_LT(bytes.size(), writeBundle(b).size());
+  State S;
+  ASSERT_EQ(run(S.main(), r.main), Status::Ok) << str(S.main(), -1);
+  EXPECT_EQ(S.main().toInteger(1), 42);
+}
+
+// Every flipped bit is caught by the checksum (or the header checks before it).
+TEST(Bundle, EveryBitFlipIsRefused) {
+  Bundle b;
+  b.main = sample();
+  std::string bytes = writeBundle(b);
+  for (std::size_t i = 0; i < bytes.size(); i++) {
+    for (int bit = 0; bit < 8; bit++) {
+      std::string m = bytes;
+      m[i] = static_cast<char>(m[i] ^ (1 << bit));
+      Bundle r;
+      std::string err;
+      EXPECT_FALSE(readBundle(m, 0, r, err)) << i << ":" << bit;
+    }
+  }
+}
+
+} // namespace
