@@ -21,6 +21,7 @@ exec = {}
 ---@field success boolean  `exit_code == 0` and not timed out.
 ---@field duration number  Wall-clock seconds the command ran.
 ---@field timed_out boolean  Whether the `timeout` option stopped the command (it was killed).
+---@field dry_run? boolean  `true` when `sloth run --dry-run` did not run the command (then `exit_code` is 0, `success` true, the outputs empty).
 
 ---Runs a command and returns its exit code and output; a string runs through `/bin/sh -c`, a list without a shell.
 ---@param command string|string[]  A command line, or the program and its arguments as a list (no quoting needed).

@@ -27,10 +27,12 @@ file = {}
 ---@field changed boolean  Whether content, owner, group or permissions changed.
 ---@field path string  The path that was created or changed.
 ---@field backup? string  Where the previous content was kept (`backup = true` and the file changed).
+---@field diff? string  Only in a dry run (`sloth run --dry-run`), when it would change: a unified diff of the content, then `owner:`/`group:`/`mode:` lines for attribute differences.
 
 ---@class (exact) file.RemoveResult
 ---@field changed boolean  Whether anything was removed.
 ---@field removed string[]  The paths that were removed.
+---@field diff? string  Only in a dry run, when it would change: one `remove PATH` line per path.
 
 ---Copies a file (or a directory with `recursive`); an identical destination is left alone.
 ---@param source string  The file or directory to copy.

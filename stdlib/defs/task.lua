@@ -18,6 +18,7 @@
 ---@field workflow string  The workflow's name.
 ---@field workdir string  The task's working directory.
 ---@field attempt integer  1 on the first run, 2 on the first retry, ...
+---@field dry_run boolean  Whether this is `sloth run --dry-run` (modules report changes instead of making them).
 
 ---@class (exact) TaskBackoff
 ---@field delay? Duration  Wait before the first retry (default 1s).

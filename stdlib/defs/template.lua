@@ -6,6 +6,7 @@ template = {}
 ---@class (exact) template.Result
 ---@field changed boolean  Whether the destination's content changed.
 ---@field path string  The destination that was written.
+---@field diff? string  Only in a dry run, when it would change: a unified diff of the destination's content.
 
 ---Renders a template file with variables and writes it to destination; an identical destination is left alone.
 ---@param source string  The template file.

@@ -16,4 +16,7 @@ Action addRunCommand(CLI::App& app);
 // `sloth list FILE`: the workflows and tasks a script defines.
 Action addListCommand(CLI::App& app);
 
+// `sloth history`: the most recent runs and their tasks, from the run history.
+Action addHistoryCommand(CLI::App& app);
+
 } // namespace sloth::cli

@@ -5,6 +5,7 @@
 
 namespace sloth::cli {
 
+using stdlib::runtime::Prediction;
 using stdlib::runtime::TaskStatus;
 
 void JsonReport::taskOutput(const stdlib::runtime::TaskDefinition& task, int /*stream*/,
@@ -32,6 +33,7 @@ void JsonReport::print(const stdlib::runtime::WorkflowDefinition& workflow,
   doc["success"] = report.success;
   doc["interrupted"] = report.interrupted;
   doc["duration"] = report.duration;
+  doc["dry_run"] = journal_ != nullptr;
   doc["error"] =
       report.error.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(report.error);
   nlohmann::ordered_json tasks = nlohmann::ordered_json::array();
@@ -47,9 +49,28 @@ void JsonReport::print(const stdlib::runtime::WorkflowDefinition& workflow,
     t["outputs"] = o.outputs;
     t["error"] = o.status == TaskStatus::Failed ? nlohmann::ordered_json(o.message)
                                                 : nlohmann::ordered_json();
+    if (journal_) {
+      const std::string& name = report.tasks[i]->name;
+      t["would_change"] = journal_->count(name, Prediction::Kind::WouldChange);
+      t["would_run"] = journal_->count(name, Prediction::Kind::WouldRun);
+      t["unknown"] = journal_->count(name, Prediction::Kind::Unknown);
+      t["cannot_dry_run"] = journal_->count(name, Prediction::Kind::CannotDryRun);
+    }
     tasks.push_back(std::move(t));
   }
   doc["tasks"] = std::move(tasks);
+  if (journal_) {
+    nlohmann::ordered_json predictions = nlohmann::ordered_json::array();
+    for (const Prediction& p : journal_->predictions())
+      predictions.push_back(
+          {{"task", p.task.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(p.task)},
+           {"verdict", std::string(stdlib::runtime::predictionKindName(p.kind))},
+           {"function", p.function},
+           {"target", p.target},
+           {"detail",
+            p.detail.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(p.detail)}});
+    doc["predictions"] = std::move(predictions);
+  }
   fmt::print("{}\n", doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 

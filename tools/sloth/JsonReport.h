@@ -1,8 +1,10 @@
 // `sloth run --output json`: nothing on stdout while the run goes (shell commands' output goes to
 // stderr, prefixed with the task's name), then one JSON document with every task's status,
-// duration, message, outputs and error. Its shape is documented in docs/dsl.md.
+// duration, message, outputs and error. Its shape is documented in docs/dsl.md. A dry run adds
+// each task's prediction counts and the list of predictions (docs/dry-run.md).
 #pragma once
 
+#include "sloth/stdlib/runtime/DryRun.h"
 #include "sloth/stdlib/runtime/Scheduler.h"
 
 #include <map>
@@ -21,8 +23,10 @@ public:
                   std::string_view chunk) override;
   void print(const stdlib::runtime::WorkflowDefinition& workflow,
              const stdlib::runtime::RunReport& report) const;
+  void setDryRun(const stdlib::runtime::DryRunJournal* journal) { journal_ = journal; }
 
 private:
+  const stdlib::runtime::DryRunJournal* journal_ = nullptr;
   std::map<std::string, std::string> partialLines_;
 };
 

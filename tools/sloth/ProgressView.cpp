@@ -1,9 +1,12 @@
 #include "ProgressView.h"
 
+#include "DryRunView.h"
+
 #include <fmt/core.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <vector>
 
 namespace sloth::cli {
 
@@ -113,6 +116,9 @@ void ProgressView::taskFinished(const TaskDefinition& task, const TaskOutcome& o
     line += " " + paint("2", fmt::format("({})", formatDuration(outcome.duration)));
   if (!outcome.message.empty())
     line += fmt::format(": {}", outcome.message);
+  if (journal_)
+    if (std::string predicted = taskPredictionSummary(*journal_, task.name); !predicted.empty())
+      line += fmt::format(" [{}]", predicted);
   printLine(line);
   if (running_.empty())
     ticker_.cancel();
@@ -127,6 +133,12 @@ void ProgressView::taskOutput(const TaskDefinition& task, int /*stream*/, std::s
   }
 }
 
+void ProgressView::showPrediction(const stdlib::runtime::Prediction& prediction) {
+  std::string text = formatPrediction(prediction, color_);
+  text.pop_back(); // printLine ends the line
+  printLine(text);
+}
+
 void ProgressView::finish(const std::string& workflow, const RunReport& report) {
   running_.clear();
   ticker_.cancel();
@@ -134,15 +146,36 @@ void ProgressView::finish(const std::string& workflow, const RunReport& report) 
   std::size_t width = 4;
   for (const TaskDefinition* task : report.tasks)
     width = std::max(width, task->name.size());
-  fmt::print("\n{:<{}}  {:<8}  {:>9}  {}\n", "TASK", width, "STATUS", "DURATION", "MESSAGE");
+  // A dry run adds what each task would do (its predictions) before the message.
+  std::vector<std::string> predicted(report.tasks.size());
+  std::size_t predictedWidth = 0;
+  if (journal_) {
+    predictedWidth = 9;
+    for (std::size_t i = 0; i < report.tasks.size(); ++i) {
+      predicted[i] = taskPredictionSummary(*journal_, report.tasks[i]->name);
+      if (predicted[i].empty())
+        predicted[i] = "-";
+      predictedWidth = std::max(predictedWidth, predicted[i].size());
+    }
+  }
+  auto column = [&](const std::string& text) {
+    return journal_ ? fmt::format("{:<{}}  ", text, predictedWidth) : std::string();
+  };
+  fmt::print("\n{:<{}}  {:<8}  {:>9}  {}{}\n", "TASK", width, "STATUS", "DURATION",
+             column("PREDICTED"), "MESSAGE");
   int succeeded = 0, failed = 0, skipped = 0;
   for (std::size_t i = 0; i < report.tasks.size(); ++i) {
     const TaskOutcome& o = report.outcomes[i];
     std::string status(stdlib::runtime::statusName(o.status));
     if (o.status == TaskStatus::Success && !o.changed)
       status = "ok";
-    fmt::print("{:<{}}  {:<8}  {:>9}  {}\n", report.tasks[i]->name, width, status,
-               o.status == TaskStatus::Skipped ? "-" : formatDuration(o.duration), o.message);
+    std::string line =
+        fmt::format("{:<{}}  {:<8}  {:>9}  {}{}", report.tasks[i]->name, width, status,
+                    o.status == TaskStatus::Skipped ? "-" : formatDuration(o.duration),
+                    column(predicted[i]), o.message);
+    while (!line.empty() && line.back() == ' ')
+      line.pop_back();
+    fmt::print("{}\n", line);
     succeeded += o.status == TaskStatus::Success;
     failed += o.status == TaskStatus::Failed;
     skipped += o.status == TaskStatus::Skipped;
@@ -154,6 +187,8 @@ void ProgressView::finish(const std::string& workflow, const RunReport& report) 
              : report.success   ? "succeeded"
                                 : "failed",
              succeeded, failed, skipped, formatDuration(report.duration));
+  if (journal_)
+    fmt::print("{}\n", dryRunTotals(*journal_));
   std::fflush(stdout);
 }
 

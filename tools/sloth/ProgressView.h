@@ -1,9 +1,11 @@
 // The human view of a workflow run. On a terminal: one live line per running task (spinner and
 // elapsed time), finished tasks as ✓ success / ● success, unchanged / ✗ failed / ⊘ skipped with
 // their duration. Elsewhere (a pipe, a CI log): the same finished lines, and shell commands'
-// output prefixed with the task's name. Ends with a summary table.
+// output prefixed with the task's name. Ends with a summary table. In a dry run it also shows each
+// prediction as it is made and counts them per task.
 #pragma once
 
+#include "sloth/stdlib/runtime/DryRun.h"
 #include "sloth/stdlib/runtime/Scheduler.h"
 
 #include <boost/asio/io_context.hpp>
@@ -25,6 +27,10 @@ public:
                     const stdlib::runtime::TaskOutcome& outcome) override;
   void taskOutput(const stdlib::runtime::TaskDefinition& task, int stream,
                   std::string_view chunk) override;
+  /// A dry run: predictions are counted per task from `journal` (which outlives the view).
+  void setDryRun(const stdlib::runtime::DryRunJournal* journal) { journal_ = journal; }
+  /// Prints a prediction above the live lines.
+  void showPrediction(const stdlib::runtime::Prediction& prediction);
   /// Stops the live lines and prints the summary table.
   void finish(const std::string& workflow, const stdlib::runtime::RunReport& report);
 
@@ -42,6 +48,7 @@ private:
   int drawnLines_ = 0;
   std::map<std::string, std::chrono::steady_clock::time_point> running_;
   std::map<std::string, std::string> partialLines_; // output not yet ended by a newline
+  const stdlib::runtime::DryRunJournal* journal_ = nullptr;
 };
 
 } // namespace sloth::cli

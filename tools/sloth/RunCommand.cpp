@@ -1,14 +1,19 @@
 // `sloth run FILE [WORKFLOW] [options] [-- ARGS...]`: compiles the script and runs its main chunk
 // on the VM as `lua FILE ARGS...` would (the standard library and the sloth modules open, `arg`
 // holding the arguments). A script that defined workflows then runs one of them: the one named
-// by the first argument, or the only one.
+// by the first argument, or the only one. With --dry-run the modules run in check mode
+// (docs/dry-run.md); every run is recorded in the run history (`sloth history`).
 #include "Commands.h"
+#include "DryRunView.h"
 #include "JsonReport.h"
 #include "ProgressView.h"
 #include "RunValues.h"
 #include "ScriptSession.h"
 
+#include "sloth/stdlib/modules/DryRunGuard.h"
 #include "sloth/stdlib/modules/MetricsExport.h"
+#include "sloth/stdlib/runtime/DryRun.h"
+#include "sloth/stdlib/runtime/History.h"
 #include "sloth/stdlib/runtime/Logger.h"
 #include "sloth/stdlib/runtime/Scheduler.h"
 #include "sloth/stdlib/runtime/Workflow.h"
@@ -39,7 +44,12 @@ struct RunSettings {
   std::string logFormat = "text";
   std::string metricsFile;
   std::string pushgateway;
+  bool dryRun = false;
 };
+
+bool colorOutput() {
+  return ::isatty(STDOUT_FILENO) != 0 && !std::getenv("NO_COLOR");
+}
 
 std::string names(const std::vector<rt::WorkflowDefinition>& workflows) {
   std::string list;
@@ -49,7 +59,8 @@ std::string names(const std::vector<rt::WorkflowDefinition>& workflows) {
 }
 
 int runWorkflowOf(ScriptSession& session, const RunSettings& s,
-                  const std::vector<rt::WorkflowDefinition>& workflows) {
+                  const std::vector<rt::WorkflowDefinition>& workflows, rt::DryRunJournal* journal,
+                  rt::HistoryRecorder& history) {
   const rt::WorkflowDefinition* chosen = nullptr;
   if (!s.args.empty()) {
     for (const auto& w : workflows)
@@ -77,25 +88,41 @@ int runWorkflowOf(ScriptSession& session, const RunSettings& s,
   rt::RunOptions options;
   options.onlyTasks = s.tasks;
   bool tty = ::isatty(STDOUT_FILENO) != 0;
-  bool color = tty && !std::getenv("NO_COLOR");
+  history.setWorkflow(chosen->name);
+  auto exitCode = [](const rt::RunReport& r) { return r.interrupted ? 130 : r.success ? 0 : 1; };
+  auto wouldChange = [journal](const std::string& task) {
+    return journal ? journal->count(task, rt::Prediction::Kind::WouldChange) : 0;
+  };
   try {
     if (s.output == "json") {
       JsonReport report;
-      rt::RunReport result = rt::runWorkflow(L, session.runtime(), *chosen, options, report);
+      report.setDryRun(journal);
+      history.setNext(&report);
+      rt::RunReport result = rt::runWorkflow(L, session.runtime(), *chosen, options, history);
       report.print(*chosen, result);
-      return result.interrupted ? 130 : result.success ? 0 : 1;
+      history.finish(exitCode(result), {}, &result, wouldChange);
+      return exitCode(result);
     }
-    ProgressView view(session.runtime().io(), tty, color);
-    rt::RunReport result = rt::runWorkflow(L, session.runtime(), *chosen, options, view);
+    ProgressView view(session.runtime().io(), tty, colorOutput());
+    if (journal) {
+      view.setDryRun(journal);
+      journal->onPrediction = [&view](const rt::Prediction& p) { view.showPrediction(p); };
+    }
+    history.setNext(&view);
+    rt::RunReport result = rt::runWorkflow(L, session.runtime(), *chosen, options, history);
+    if (journal)
+      journal->onPrediction = nullptr; // the view goes out of scope
     view.finish(chosen->name, result);
-    return result.interrupted ? 130 : result.success ? 0 : 1;
+    history.finish(exitCode(result), {}, &result, wouldChange);
+    return exitCode(result);
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "sloth: {}\n", e.what());
+    history.finish(2, e.what(), nullptr);
     return 2;
   }
 }
 
-int runScript(ScriptSession& session, const RunSettings& s) {
+int runScript(ScriptSession& session, const RunSettings& s, rt::DryRunJournal& journal) {
   auto& logger = session.runtime().logger();
   logger.setLevel(*rt::Logger::parseLevel(s.logLevel));
   logger.setFormat(*rt::Logger::parseFormat(s.logFormat));
@@ -107,24 +134,44 @@ int runScript(ScriptSession& session, const RunSettings& s) {
     return 2;
   }
   rt::setRunParams(session.main());
-  if (auto rc = session.runMainChunk(s.path, s.args))
+  if (s.dryRun) {
+    rt::attachDryRun(session.state(), &journal);
+    stdlib::modules::guardModulesForDryRun(session.state());
+    // Predictions of the script's top level (before any workflow runs) print as they come.
+    if (s.output == "text")
+      journal.onPrediction = [color = colorOutput()](const rt::Prediction& p) {
+        fmt::print("{}", formatPrediction(p, color));
+      };
+  }
+  rt::HistoryRecorder history(s.path, s.dryRun);
+  history.begin();
+  if (auto rc = session.runMainChunk(s.path, s.args)) {
+    history.finish(*rc, "the script raised an error", nullptr);
     return *rc;
+  }
   std::vector<rt::WorkflowDefinition> workflows = rt::definedWorkflows(session.main());
   if (workflows.empty()) {
     if (!s.tasks.empty()) {
       fmt::print(stderr, "sloth: --task: {} defines no workflow\n", s.path);
+      history.finish(2, "--task given, but the script defines no workflow", nullptr);
       return 2;
     }
+    if (s.dryRun && s.output == "text")
+      fmt::print("{}\n", dryRunTotals(journal));
+    history.finish(0, {}, nullptr);
     return 0; // a plain script: it ran
   }
-  return runWorkflowOf(session, s, workflows);
+  int rc = runWorkflowOf(session, s, workflows, s.dryRun ? &journal : nullptr, history);
+  history.finish(rc, "the workflow could not start", nullptr); // when not recorded yet
+  return rc;
 }
 
 // Runs the script, then exports the metrics it recorded (docs/modules/metrics.md) however it
 // ended, except after a usage or compile error (nothing ran). A failed export is an error.
 int run(const RunSettings& s) {
+  rt::DryRunJournal journal; // outlives the session, which points to it in a dry run
   ScriptSession session;
-  int rc = runScript(session, s);
+  int rc = runScript(session, s, journal);
   if (rc == 2)
     return rc;
   namespace metrics = stdlib::metrics;
@@ -154,6 +201,9 @@ Action addRunCommand(CLI::App& app) {
                   "Run only this task and the tasks it depends on (repeatable)");
   cmd->add_option("--values", s->valuesFile, "YAML file of params for the tasks");
   cmd->add_option("--set", s->sets, "Set one param: key=value (dotted keys nest; repeatable)");
+  cmd->add_flag("--dry-run", s->dryRun,
+                "Check mode: probes run, state-changing calls report `would change` (with a diff) "
+                "and commands `would run`, but nothing is changed (docs/dry-run.md)");
   cmd->add_option("--metrics-file", s->metricsFile,
                   "Write the metrics the run recorded to this file (Prometheus text format)");
   cmd->add_option("--pushgateway", s->pushgateway,
@@ -167,8 +217,8 @@ Action addRunCommand(CLI::App& app) {
       ->check(oneOf({"text", "json"}));
   cmd->footer("Exit status: 0 every task succeeded (or was skipped by run_if), 1 a task or the "
               "script failed, 2 usage or compile error, 130 interrupted.\nFILE may be a script, a YAML "
-              "task file or a bundle (slothc build).\nNot available yet: --dry-run, run history, "
-              "delegate_to (a task with it fails without running).");
+              "task file or a bundle (slothc build).\nNot available yet: delegate_to (a task with "
+              "it fails without running).");
   return [cmd, s]() -> int {
     if (!*cmd)
       return -1;

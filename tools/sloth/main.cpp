@@ -12,11 +12,11 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", fmt::format("sloth {} (bundle format {})", sloth::kVersion,
                                                 sloth::kBundleFormatVersion));
   app.require_subcommand(0, 1);
-  app.footer("Not available yet: --dry-run, run history.");
 
   std::vector<sloth::cli::Action> actions;
   actions.push_back(sloth::cli::addRunCommand(app));
   actions.push_back(sloth::cli::addListCommand(app));
+  actions.push_back(sloth::cli::addHistoryCommand(app));
 
   try {
     app.parse(argc, argv);

@@ -3,6 +3,7 @@
 #include "sloth/stdlib/Modules.h"
 #include "sloth/stdlib/Stdlib.h"
 #include "sloth/stdlib/runtime/ChildProcess.h"
+#include "sloth/stdlib/runtime/DryRun.h"
 #include "sloth/stdlib/runtime/Runtime.h"
 
 #include "runtime/Options.h"
@@ -77,6 +78,40 @@ void pushResult(Thread& L, const ProcessResult& result) {
   L.setField(-2, "timed_out");
 }
 
+// A word as the shell would need it written: bare when safe, else in single quotes.
+std::string shellQuoted(const std::string& word) {
+  if (!word.empty() && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                              "0123456789-_./=:,+@%") == std::string::npos)
+    return word;
+  std::string quoted = "'";
+  for (char c : word)
+    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+// In a dry run a command is never executed (its effect cannot be predicted): the call is
+// recorded as "would run" with the command as it would be run, and the result says so:
+// exit_code 0, success true, empty output, duration 0, dry_run true. Returns false outside a
+// dry run.
+bool wouldRun(Thread& L, std::string_view function, const ProcessSpec& spec, bool viaShell) {
+  if (!runtime::isDryRun(L))
+    return false;
+  std::string command;
+  if (viaShell && spec.argv.front() != "sudo") { // as written, not as `/bin/sh -c '...'`
+    command = spec.argv.back();
+  } else {
+    for (const std::string& word : spec.argv)
+      command += (command.empty() ? "" : " ") + shellQuoted(word);
+  }
+  std::string where = spec.cwd.empty() ? std::string() : "in " + spec.cwd;
+  runtime::predict(L, runtime::Prediction::Kind::WouldRun, std::string(function), command, where);
+  ProcessResult nothing;
+  pushResult(L, nothing);
+  L.pushBoolean(true);
+  L.setField(-2, "dry_run");
+  return true;
+}
+
 int execCommand(Thread& L) {
   constexpr std::string_view kName = "exec.command";
   ProcessSpec spec;
@@ -107,6 +142,8 @@ int execCommand(Thread& L) {
     L.runError(fmt::format("{}: option 'timeout' must be positive", kName));
   readEnv(L, 2, kName, spec);
   runtime::runAsUser(L, kName, spec, runtime::stringOption(L, 2, "user", kName).value_or(""));
+  if (wouldRun(L, kName, spec, L.type(1) == Type::String))
+    return 1;
   pushResult(L, runtime::runProcess(L, kName, spec));
   return 1;
 }
@@ -124,6 +161,8 @@ int execShell(Thread& L) {
   constexpr std::string_view kName = "exec.shell";
   std::string script(L.checkString(1));
   ProcessSpec spec;
+  if (wouldRun(L, kName, ProcessSpec{{script}, {}, {}, 0, {}}, true))
+    return 1;
   TemporaryScript file;
   if (script.rfind("#!", 0) == 0) {
     // The kernel runs the interpreter of the #! line on a file holding the script.
@@ -187,6 +226,8 @@ int execScript(Thread& L) {
     }
     L.pop();
   }
+  if (wouldRun(L, kName, spec, false))
+    return 1;
   pushResult(L, runtime::runProcess(L, kName, spec));
   return 1;
 }

@@ -37,11 +37,17 @@ FileChange copyFile(const std::string& source, const struct stat& sourceInfo,
   if (existing && !S_ISREG(existing->st_mode))
     throw FileError("'" + destination + "' exists and is not a regular file");
   if (existing && static_cast<std::size_t>(existing->st_size) == content.size() &&
-      readWholeFile(destination) == content)
-    return FileChange{enforceAttributes(destination, request.attributes, dryRun), destination,
-                      std::nullopt};
+      readWholeFile(destination) == content) {
+    FileChange change{false, destination, std::nullopt, {}};
+    change.changed = enforceAttributes(destination, request.attributes, dryRun, &change.diff);
+    return change;
+  }
 
-  FileChange change{true, destination, std::nullopt};
+  FileChange change{true, destination, std::nullopt, {}};
+  if (dryRun)
+    change.diff = contentDifference(
+        destination,
+        existing ? std::optional<std::string>(readWholeFile(destination)) : std::nullopt, content);
   if (existing && request.backup) {
     change.backup = backupName(destination);
     // A hard link keeps the old content under the backup name at no copying cost; the rename
@@ -155,7 +161,8 @@ FileChange copyPath(const std::string& source, const std::string& destination,
     if (intoDirectory && !source.ends_with('/'))
       target += "/" + baseName(source);
     std::string from = withoutTrailingSlashes(source);
-    return FileChange{copyTree(from, *sourceInfo, target, request, dryRun), target, std::nullopt};
+    return FileChange{
+        copyTree(from, *sourceInfo, target, request, dryRun), target, std::nullopt, {}};
   }
   std::string target = withoutTrailingSlashes(destination);
   if (auto info = statPath(target); intoDirectory || (info && S_ISDIR(info->st_mode)))

@@ -58,6 +58,10 @@ int pushChange(Thread& L, const FileChange& change) {
     L.pushString(*change.backup);
     L.setField(-2, "backup");
   }
+  if (!change.diff.empty()) {
+    L.pushString(change.diff);
+    L.setField(-2, "diff");
+  }
   return 1;
 }
 
@@ -106,6 +110,13 @@ int fileRemove(Thread& L) {
     L.rawSetI(-2, static_cast<std::int64_t>(i + 1));
   }
   L.setField(-2, "removed");
+  if (dryRun && outcome.changed) {
+    std::string diff;
+    for (const std::string& removed : outcome.removed)
+      diff += "remove " + removed + "\n";
+    L.pushString(diff);
+    L.setField(-2, "diff");
+  }
   return 1;
 }
 

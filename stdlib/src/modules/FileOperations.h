@@ -23,6 +23,9 @@ struct FileChange {
   bool changed = false;
   std::string path;
   std::optional<std::string> backup; // where the replaced content was kept
+  // In a dry run: what would change, for the user to read (a unified diff of the content, then
+  // one line per owner/group/mode difference). Empty otherwise.
+  std::string diff;
 };
 
 struct CopyRequest {
@@ -53,7 +56,13 @@ FileChange changeMode(const std::string& path, std::string_view spec, bool dryRu
 
 FileChange changeOwner(const std::string& path, uid_t uid, std::optional<gid_t> gid, bool dryRun);
 
-/// Makes an existing path's attributes what was requested; true when something differed.
-bool enforceAttributes(const std::string& path, const RequestedAttributes& attributes, bool dryRun);
+/// Makes an existing path's attributes what was requested; true when something differed. With
+/// `dryRun`, each difference is appended to `differences` ("mode: 0644 -> 0600\n") when given.
+bool enforceAttributes(const std::string& path, const RequestedAttributes& attributes, bool dryRun,
+                       std::string* differences = nullptr);
+
+/// The dry run's description of new or replaced content at `path` (`current` when it exists).
+std::string contentDifference(const std::string& path, const std::optional<std::string>& current,
+                              std::string_view wanted);
 
 } // namespace sloth::stdlib::modules

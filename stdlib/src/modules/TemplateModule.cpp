@@ -43,6 +43,10 @@ int templateRender(Thread& L) {
     L.setField(-2, "changed");
     L.pushString(change.path);
     L.setField(-2, "path");
+    if (!change.diff.empty()) { // a dry run's difference, as file.write reports it
+      L.pushString(change.diff);
+      L.setField(-2, "diff");
+    }
     return 1;
   } catch (const TemplateError& e) {
     cause = e.what();

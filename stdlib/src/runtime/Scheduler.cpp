@@ -1,7 +1,10 @@
 #include "sloth/stdlib/runtime/Scheduler.h"
 
 #include "sloth/stdlib/runtime/ChildProcess.h"
+#include "sloth/stdlib/runtime/DryRun.h"
 #include "sloth/stdlib/runtime/Runtime.h"
+
+#include "TaskOutput.h"
 
 #include <boost/asio/steady_timer.hpp>
 
@@ -75,6 +78,11 @@ public:
       L_.setField(vm::kRegistryIndex, kParamsKey);
     }
     L_.pop();
+    // print() in a task reaches the view with the task's name, as its commands' output does.
+    TaskOutputRedirect printRedirect(L_, [this](const std::string& task, std::string_view text) {
+      if (auto it = byName_.find(task); it != byName_.end())
+        observer_.taskOutput(*tasks_[it->second].def, 1, text);
+    });
     runtime_.handleInterrupts([this] {
       interrupted_ = true;
       stop("interrupted");
@@ -247,9 +255,11 @@ private:
     attempt(t, 1);
   }
 
-  // Pushes `this` for the task's functions: {name, workflow, workdir, attempt}.
+  // Pushes `this` for the task's functions: {name, workflow, workdir, attempt, dry_run}.
   void pushThis(Thread& co, const TaskRun& t, int attempt) {
-    co.newTable(0, 4);
+    co.newTable(0, 5);
+    co.pushBoolean(isDryRun(co));
+    co.setField(-2, "dry_run");
     co.pushString(t.def->name);
     co.setField(-2, "name");
     co.pushString(workflow_.name);
@@ -285,6 +295,14 @@ private:
 
   bool evaluate(Thread& co, const TaskRun& t, const Action& condition, const char* key,
                 int attempt) {
+    if (condition.kind == Action::Kind::Shell && isDryRun(co)) {
+      // A shell string may change the host, so a dry run does not run it; the task is shown as
+      // it would go if run_if held and abort_if did not.
+      predict(co, Prediction::Kind::Unknown, key, condition.shell,
+              std::string(key) == "run_if" ? "not run in a dry run; assumed to hold"
+                                           : "not run in a dry run; assumed not to hold");
+      return std::string(key) == "run_if";
+    }
     if (condition.kind == Action::Kind::Shell) {
       ProcessSpec spec = shellSpec(t, condition.shell);
       runAsUser(co, key, spec, t.def->user);
@@ -302,6 +320,14 @@ private:
 
   void runCommand(Thread& co, TaskRun& t, int attempt, AttemptResult& result) {
     const Action& command = t.def->command;
+    if (command.kind == Action::Kind::Shell && isDryRun(co)) {
+      predict(co, Prediction::Kind::WouldRun, "command", command.shell,
+              t.def->workdir.empty() ? std::string() : "in " + t.def->workdir);
+      result.message = "would run: " + command.shell;
+      result.outputs = {{"exit_code", 0}, {"stdout", ""}, {"dry_run", true}};
+      storeOutputs(co, t, result);
+      return;
+    }
     if (command.kind == Action::Kind::Shell) {
       ProcessSpec spec = shellSpec(t, command.shell);
       runAsUser(co, "command", spec, t.def->user);

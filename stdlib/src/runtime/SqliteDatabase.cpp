@@ -1,0 +1,116 @@
+#include "SqliteDatabase.h"
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+namespace sloth::stdlib::runtime {
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 60000;
+
+} // namespace
+
+SqliteDatabase::SqliteDatabase(const std::string& path) : path_(path) {
+  std::error_code error;
+  std::filesystem::path directory = std::filesystem::path(path).parent_path();
+  if (!directory.empty() && !std::filesystem::exists(directory)) {
+    std::filesystem::create_directories(directory, error);
+    if (error)
+      throw SqliteError("cannot create the directory of '" + path + "': " + error.message());
+    std::filesystem::permissions(directory, std::filesystem::perms::owner_all, error);
+  }
+  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK)
+    fail("open");
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  setup("PRAGMA journal_mode=WAL");
+  setup("PRAGMA synchronous=NORMAL");
+}
+
+SqliteDatabase::~SqliteDatabase() {
+  sqlite3_close_v2(db_);
+}
+
+// Switching a new database to WAL can fail with SQLITE_BUSY without SQLite calling the busy
+// handler (it could deadlock otherwise), so setup statements wait and retry themselves.
+void SqliteDatabase::setup(const char* sql) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK)
+      return;
+    if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || std::chrono::steady_clock::now() > deadline)
+      fail("prepare");
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+void SqliteDatabase::fail(std::string_view doing) const {
+  std::string cause = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
+  throw SqliteError("cannot " + std::string(doing) + " the database '" + path_ + "': " + cause);
+}
+
+SqliteStatement::SqliteStatement(const SqliteDatabase& db, const char* sql) : db_(db) {
+  if (sqlite3_prepare_v2(db.handle(), sql, -1, &statement_, nullptr) != SQLITE_OK)
+    db.fail("query");
+}
+
+void SqliteStatement::bind(int index, std::string_view text) {
+  sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()),
+                    SQLITE_TRANSIENT);
+}
+
+void SqliteStatement::bind(int index, std::optional<double> number) {
+  if (number)
+    sqlite3_bind_double(statement_, index, *number);
+  else
+    sqlite3_bind_null(statement_, index);
+}
+
+void SqliteStatement::bind(int index, std::int64_t number) {
+  sqlite3_bind_int64(statement_, index, number);
+}
+
+bool SqliteStatement::step() {
+  int rc = sqlite3_step(statement_);
+  if (rc == SQLITE_ROW)
+    return true;
+  if (rc != SQLITE_DONE)
+    db_.fail("use");
+  return false;
+}
+
+std::string SqliteStatement::text(int column) const {
+  const unsigned char* bytes = sqlite3_column_text(statement_, column);
+  return bytes ? std::string(reinterpret_cast<const char*>(bytes),
+                             static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
+               : std::string();
+}
+
+std::optional<double> SqliteStatement::number(int column) const {
+  if (sqlite3_column_type(statement_, column) == SQLITE_NULL)
+    return std::nullopt;
+  return sqlite3_column_double(statement_, column);
+}
+
+SqliteTransaction::SqliteTransaction(const SqliteDatabase& db, bool write) : db_(db) {
+  if (sqlite3_exec(db.handle(), write ? "BEGIN IMMEDIATE" : "BEGIN", nullptr, nullptr, nullptr) !=
+      SQLITE_OK)
+    db.fail("lock");
+  open_ = true;
+}
+
+SqliteTransaction::~SqliteTransaction() {
+  if (open_)
+    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void SqliteTransaction::commit() {
+  open_ = false;
+  if (sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+    db_.fail("write");
+}
+
+} // namespace sloth::stdlib::runtime

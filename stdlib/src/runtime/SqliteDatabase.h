@@ -1,0 +1,75 @@
+#pragma once
+// One connection to the user's SQLite database ($SLOTH_HOME/state.db) as every sloth process
+// shares it: WAL mode, a one-minute busy timeout, and setup statements retried while another
+// process is switching a new file to WAL. Writers use IMMEDIATE transactions, so concurrent
+// processes queue on the write lock instead of losing updates. Failures throw SqliteError
+// naming the file. (The state module's StateStore follows the same rules.)
+
+#include <cstdint>
+#include <optional>
+#include <sqlite3.h>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace sloth::stdlib::runtime {
+
+struct SqliteError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class SqliteDatabase {
+public:
+  /// Opens (creating the file, and its directory with mode 0700, when needed).
+  explicit SqliteDatabase(const std::string& path);
+  ~SqliteDatabase();
+  SqliteDatabase(const SqliteDatabase&) = delete;
+  SqliteDatabase& operator=(const SqliteDatabase&) = delete;
+
+  sqlite3* handle() const { return db_; }
+  const std::string& path() const { return path_; }
+  /// Runs a schema statement, waiting while another process holds the database.
+  void setup(const char* sql);
+  [[noreturn]] void fail(std::string_view doing) const;
+
+private:
+  std::string path_;
+  sqlite3* db_ = nullptr;
+};
+
+/// A prepared statement, finalized on every path out.
+class SqliteStatement {
+public:
+  SqliteStatement(const SqliteDatabase& db, const char* sql);
+  ~SqliteStatement() { sqlite3_finalize(statement_); }
+  SqliteStatement(const SqliteStatement&) = delete;
+  SqliteStatement& operator=(const SqliteStatement&) = delete;
+  sqlite3_stmt* get() const { return statement_; }
+  void bind(int index, std::string_view text);
+  void bind(int index, std::optional<double> number); // nullopt binds NULL
+  void bind(int index, std::int64_t number);
+  /// Steps once: true for a row, false when done; throws on an error.
+  bool step();
+  std::string text(int column) const;
+  std::optional<double> number(int column) const; // nullopt for NULL
+
+private:
+  const SqliteDatabase& db_;
+  sqlite3_stmt* statement_ = nullptr;
+};
+
+/// BEGIN (IMMEDIATE for writers) ... COMMIT; rolled back when an exception leaves the scope.
+class SqliteTransaction {
+public:
+  SqliteTransaction(const SqliteDatabase& db, bool write);
+  ~SqliteTransaction();
+  SqliteTransaction(const SqliteTransaction&) = delete;
+  SqliteTransaction& operator=(const SqliteTransaction&) = delete;
+  void commit();
+
+private:
+  const SqliteDatabase& db_;
+  bool open_ = false;
+};
+
+} // namespace sloth::stdlib::runtime

@@ -1,0 +1,1 @@
+print("value:", state.get("deploy.version"))
