@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fmt/core.h>
 #include <sys/utsname.h>
+#include <unistd.h>
 
 namespace sloth::stdlib::metrics {
 
