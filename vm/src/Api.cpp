@@ -52,6 +52,7 @@ State::~State() {
   L->~Thread();
   std::free(L);
   releaseSpareFiberStacks(g_);
+  releaseFreeBlocks(g_);
   delete g_;
 }
 
@@ -73,6 +74,21 @@ void State::collectGarbage() {
 void State::stopGc(bool stopped) {
   g_->gcStopped = stopped;
 }
+void State::setInterruptHandler(InterruptHandler handler) {
+  g_->interruptHandler = std::move(handler);
+}
+
+void State::requestInterrupt() noexcept {
+  g_->interruptRequested.store(true, std::memory_order_relaxed);
+}
+
+void serviceInterrupt(Thread* L) {
+  Global* g = L->g;
+  g->interruptRequested.store(false, std::memory_order_relaxed);
+  if (g->interruptHandler)
+    g->interruptHandler(*L);
+}
+
 bool State::isGcStopped() const {
   return g_->gcStopped;
 }
@@ -360,6 +376,13 @@ Type Thread::getField(int idx, std::string_view k) {
 
 Type Thread::getI(int idx, std::int64_t i) {
   Value t = *index2value(idx);
+  if (t.isTable()) { // the common case first: no metamethod involved
+    const Value* slot = tableGetInt(t.table(), i);
+    if (!slot->isNil()) {
+      push(*slot);
+      return slot->type();
+    }
+  }
   Value key = Value::integer(i);
   push(Value());
   getValue(this, &t, &key, stop - 1);
@@ -388,6 +411,12 @@ void Thread::setField(int idx, std::string_view k) {
 
 void Thread::setI(int idx, std::int64_t i) {
   Value t = *index2value(idx);
+  if (t.isTable()) {
+    if (Value* slot = tableFastSetSlot(t.table(), tableGetInt(t.table(), i))) {
+      *slot = stack[--stop];
+      return;
+    }
+  }
   Value key = Value::integer(i);
   setValue(this, &t, &key, &stack[stop - 1]);
   stop--;
@@ -767,6 +796,10 @@ Thread* Thread::newThread() {
   void* mem = rawAlloc(this, sizeof(Thread));
   Thread* th = new (mem) Thread(g);
   linkObject(g, th, Tag::Thread);
+  th->coNext = g->coroutines;
+  if (g->coroutines)
+    g->coroutines->coPrev = th;
+  g->coroutines = th;
   push(Value::object(th, Tag::Thread));
   try {
     growStack(th, 2 * kMinStack);

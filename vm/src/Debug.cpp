@@ -359,12 +359,45 @@ std::string varInfo(Thread* L, const Value* o) {
   runError(L, fmt::format("attempt to compare {} with {}", t1, t2));
 }
 
+// Lua's pushglobalfuncname: "mod.name" when f is a field of a loaded module (package.loaded,
+// which the stdlib keeps in the registry as _LOADED), "name" for a global; "" if neither.
+static std::string loadedName(Thread* L, const Value& f) {
+  const Value* loaded = tableGetStr(L->g->registry, newString(L, "_LOADED"));
+  if (!loaded->isTable())
+    return "";
+  Table* modules = loaded->table();
+  Value mod[2];
+  while (tableNext(L, modules, mod)) {
+    if (!mod[0].isString() || !mod[1].isTable())
+      continue;
+    Value field[2];
+    while (tableNext(L, mod[1].table(), field)) {
+      if (field[0].isString() && rawEquals(field[1], f)) {
+        std::string_view modName = mod[0].str()->view();
+        if (modName == "_G")
+          return std::string(field[0].str()->view());
+        return fmt::format("{}.{}", modName, field[0].str()->view());
+      }
+    }
+  }
+  return "";
+}
+
+// How a traceback names a frame's function, as lua5.4's luaL_traceback: a native by the
+// qualified name it was registered with ("string.rep"), a function found in a loaded module or
+// among the globals by that name, else by how the calling code refers to it.
 static std::string frameDescription(Thread* L, CallInfo* ci) {
   std::string out;
   if (isLua(ci))
     out = fmt::format("{}:{}: in ", ciClosure(L, ci)->p->src->source, currentLine(L, ci));
   else
     out = "[C]: in ";
+  const Value& f = L->stack[ci->func];
+  if (!isLua(ci) && f.tt == Tag::NativeClosure && toNClosure(f)->name &&
+      !(ci->callstatus & CIST_FIN))
+    return out + fmt::format("function '{}'", toNClosure(f)->name);
+  if (std::string global = loadedName(L, f); !global.empty())
+    return out + fmt::format("function '{}'", global);
   std::string kind;
   std::string name = functionName(L, ci, &kind);
   if (!kind.empty()) {
@@ -379,7 +412,6 @@ static std::string frameDescription(Thread* L, CallInfo* ci) {
     else
       out += fmt::format("function <{}:{}>", p.source, p.linedefined);
   } else {
-    const Value& f = L->stack[ci->func];
     if (f.tt == Tag::NativeClosure && toNClosure(f)->name)
       out += fmt::format("function '{}'", toNClosure(f)->name);
     else

@@ -197,21 +197,8 @@ CallInfo* precall(Thread* L, std::ptrdiff_t func, int nresults) {
       poscall(L, ci, n);
       return nullptr;
     }
-    case Tag::LuaClosure: {
-      const Proto* p = toLClosure(f)->p->src.get();
-      int narg = static_cast<int>(L->stop - func - 1);
-      int fsize = p->maxstacksize;
-      ensureStack(L, fsize + p->numparams);
-      CallInfo* ci = nextCi(L);
-      ci->func = func;
-      ci->nresults = nresults;
-      ci->top = func + 1 + fsize;
-      ci->savedpc = p->code.data();
-      L->ci = ci;
-      for (; narg < p->numparams; narg++)
-        L->stack[L->stop++] = Value();
-      return ci;
-    }
+    case Tag::LuaClosure:
+      return enterLuaFrame(L, func, nresults, toLClosure(f)->p->src.get());
     default: {
       const Value* tm = tmByObj(L, f, TM_CALL);
       if (!tm)

@@ -14,20 +14,62 @@ namespace sloth::vm {
 // Growth allowed after a collection before the next one, in percent of the surviving heap.
 static constexpr std::size_t kGcPausePercent = 60;
 
+// Every block is allocated with its size rounded up to 16 bytes, so a block of any size in a
+// class can hold any request of that class.
+static std::size_t blockSize(std::size_t size) {
+  return size == 0 ? 16 : (size + 15) & ~std::size_t{15};
+}
+
 void* rawAlloc(Thread* L, std::size_t size) {
   Global* g = L->g;
   if (g->memLimit != 0 && g->totalBytes + size > g->memLimit)
     throwMemError(L);
-  void* p = std::malloc(size == 0 ? 1 : size);
-  if (!p)
-    throwMemError(L);
+  std::size_t bsize = blockSize(size);
+  void* p;
+  if (bsize <= Global::kSmallBlockMax && g->freeBlocks[bsize / 16]) {
+    p = g->freeBlocks[bsize / 16];
+    g->freeBlocks[bsize / 16] = *static_cast<void**>(p);
+    g->freeBlockCount[bsize / 16]--;
+  } else {
+    p = std::malloc(bsize);
+    if (!p)
+      throwMemError(L);
+  }
   g->totalBytes += size;
   return p;
 }
 
+void* rawRealloc(Thread* L, void* p, std::size_t osize, std::size_t nsize) {
+  Global* g = L->g;
+  if (nsize > osize && g->memLimit != 0 && g->totalBytes + (nsize - osize) > g->memLimit)
+    throwMemError(L);
+  void* np = std::realloc(p, blockSize(nsize));
+  if (!np)
+    throwMemError(L);
+  g->totalBytes = g->totalBytes - osize + nsize;
+  return np;
+}
+
 void rawFree(Global* g, void* p, std::size_t size) {
   g->totalBytes -= size;
+  std::size_t bsize = blockSize(size);
+  if (bsize <= Global::kSmallBlockMax && g->freeBlockCount[bsize / 16] < Global::kSmallBlockCache) {
+    *static_cast<void**>(p) = g->freeBlocks[bsize / 16];
+    g->freeBlocks[bsize / 16] = p;
+    g->freeBlockCount[bsize / 16]++;
+    return;
+  }
   std::free(p);
+}
+
+void releaseFreeBlocks(Global* g) {
+  for (std::size_t c = 0; c <= Global::kSmallBlockMax / 16; c++) {
+    while (void* p = g->freeBlocks[c]) {
+      g->freeBlocks[c] = *static_cast<void**>(p);
+      std::free(p);
+    }
+    g->freeBlockCount[c] = 0;
+  }
 }
 
 void linkObject(Global* g, GCObject* o, Tag tt) {
@@ -73,9 +115,9 @@ void freeObject(Global* g, GCObject* o) {
   }
   case Tag::Proto: {
     auto* p = static_cast<LProto*>(o);
-    std::size_t size = sizeof(LProto) + p->k.size() * sizeof(Value);
+    g->totalBytes -= p->k.size() * sizeof(Value); // the constants, accounted by loadProto
     p->~LProto();
-    rawFree(g, p, size);
+    rawFree(g, p, sizeof(LProto));
     break;
   }
   case Tag::Userdata: {
@@ -88,6 +130,12 @@ void freeObject(Global* g, GCObject* o) {
   case Tag::Thread: {
     auto* t = static_cast<Thread*>(o);
     destroyFiber(t); // a suspended coroutine's C++ frames unwind first
+    if (t->coPrev)
+      t->coPrev->coNext = t->coNext;
+    else if (g->coroutines == t)
+      g->coroutines = t->coNext;
+    if (t->coNext)
+      t->coNext->coPrev = t->coPrev;
     if (t->stack)
       rawFree(g, t->stack, static_cast<std::size_t>(t->stacksize) * sizeof(Value));
     t->stack = nullptr;
@@ -331,11 +379,10 @@ static void sweepList(Global* g, GCObject** list) {
   }
 }
 
-static void closeDeadThreadUpvals(GCObject* list) {
-  for (GCObject* o = list; o; o = o->next) {
-    if (o->tt != Tag::Thread || (o->marked & kMarkBit))
+static void closeDeadThreadUpvals(Thread* coroutines) {
+  for (Thread* th = coroutines; th; th = th->coNext) {
+    if (th->marked & kMarkBit)
       continue;
-    auto* th = static_cast<Thread*>(o);
     for (UpVal* u = th->openupval; u; u = u->openNext) {
       u->closed = *u->v;
       u->v = &u->closed;
@@ -405,7 +452,7 @@ void fullGC(Thread* L) {
   clearByKeys(g, g->ephemerons);
   clearByValues(g, g->weak);
   clearByValues(g, g->ephemerons);
-  closeDeadThreadUpvals(g->allgc);
+  closeDeadThreadUpvals(g->coroutines);
   sweepList(g, &g->allgc);
   sweepList(g, &g->finobj);
   for (GCObject* o = g->tobefnz; o; o = o->next)

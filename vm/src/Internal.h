@@ -4,6 +4,7 @@
 #include "sloth/vm/Object.h"
 #include "sloth/vm/State.h"
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -15,6 +16,8 @@ namespace sloth::vm {
 struct Global;
 // Frees the stacks kept in Global::spareFiberStacks (at State close).
 void releaseSpareFiberStacks(Global* g);
+// Frees the blocks kept in Global::freeBlocks (at State close).
+void releaseFreeBlocks(Global* g);
 
 // A coroutine's C stack kept for reuse (see Do.cpp); sp is the top, as Boost.Context has it.
 struct SpareFiberStack {
@@ -23,12 +26,24 @@ struct SpareFiberStack {
 };
 
 struct Global {
+  // Set by State::requestInterrupt (any OS thread); checked by the interpreter at backward jumps
+  // and calls, which then runs interruptHandler.
+  std::atomic<bool> interruptRequested{false};
+  State::InterruptHandler interruptHandler;
   // Stacks of finished coroutines, reused by the next ones: a fresh protected stack costs an
   // mmap, a guard page and new page faults, which made short-lived coroutines 17x slower.
   std::vector<SpareFiberStack> spareFiberStacks;
   State* owner = nullptr;
   Thread* mainThread = nullptr;
-  Thread* running = nullptr; // the thread executing now (a GC root with its resumers)
+  Thread* running = nullptr;    // the thread executing now (a GC root with its resumers)
+  Thread* coroutines = nullptr; // every thread but the main one (linked by coNext/coPrev)
+  // Freed small blocks by size class (16-byte steps up to kSmallBlockMax), reused before malloc:
+  // the VM frees and allocates millions of closures, upvalues and small tables, and malloc's
+  // bins (thread-safe once the process has a second thread) cost more than a list pop.
+  static constexpr std::size_t kSmallBlockMax = 128;
+  static constexpr std::size_t kSmallBlockCache = 16384; // blocks kept per class at most
+  void* freeBlocks[kSmallBlockMax / 16 + 1] = {};
+  std::size_t freeBlockCount[kSmallBlockMax / 16 + 1] = {};
   // Memory accounting and collector state.
   std::size_t totalBytes = 0;
   std::size_t gcThreshold = 256 * 1024;
@@ -56,6 +71,8 @@ struct Global {
 
 // ---- memory and GC (Gc.cpp) ----
 void* rawAlloc(Thread* L, std::size_t size);
+// Resizes a block from rawAlloc (realloc keeps large blocks' pages: no copy, no page faults).
+void* rawRealloc(Thread* L, void* p, std::size_t osize, std::size_t nsize);
 void rawFree(Global* g, void* p, std::size_t size);
 template <class T> T* newObject(Thread* L, Tag tt, std::size_t size);
 void linkObject(Global* g, GCObject* o, Tag tt);
@@ -87,8 +104,42 @@ Table* newTable(Thread* L);
 void freeTable(Global* g, Table* t);
 extern const Value kAbsent; // a nil to return pointers to
 const Value* tableGet(Table* t, const Value& key);
-const Value* tableGetInt(Table* t, std::int64_t key);
-const Value* tableGetStr(Table* t, LString* key);
+const Value* tableGetIntHash(Table* t, std::int64_t key); // key outside the array part
+const Value* tableGetLongStr(Table* t, LString* key);
+// The lookups the interpreter does most, inline: integer keys in the array part, and short
+// strings (interned, so found by their precomputed hash and compared by pointer).
+inline const Value* tableGetInt(Table* t, std::int64_t key) {
+  if (static_cast<std::uint64_t>(key) - 1u < t->asize)
+    return &t->array[key - 1];
+  return tableGetIntHash(t, key);
+}
+inline const Value* tableGetStr(Table* t, LString* key) {
+  if (key->tt != Tag::ShortString)
+    return tableGetLongStr(t, key);
+  if (t->hcap == 0)
+    return &kAbsent;
+  std::uint32_t mask = t->hcap - 1;
+  for (std::uint32_t i = key->hash & mask;; i = (i + 1) & mask) {
+    const Node* n = &t->node[i];
+    if (n->key.gc == key && n->key.tt == Tag::ShortString)
+      return &n->val;
+    if (n->key.tt == Tag::Nil)
+      return &kAbsent;
+  }
+}
+// The slot an assignment t[k] = v may write directly, given slot = the lookup of k in t: an
+// existing entry, or an empty one when no __newindex can intercept (t's metatable is absent or
+// known to lack it). nullptr when the assignment needs tableSet or a metamethod.
+inline Value* tableFastSetSlot(Table* t, const Value* slot) {
+  if (!slot->isNil())
+    return const_cast<Value*>(slot);
+  if (slot == &kAbsent)
+    return nullptr;
+  if (t->metatable && !(t->metatable->flags & (1u << TM_NEWINDEX)))
+    return nullptr;
+  t->flags = 0; // t may be a metatable whose cached "no such metamethod" this write ends
+  return const_cast<Value*>(slot);
+}
 void tableSet(Thread* L, Table* t, const Value& key, const Value& val);
 void tableSetInt(Thread* L, Table* t, std::int64_t key, const Value& val);
 void tableResize(Thread* L, Table* t, std::uint32_t asize, std::uint32_t hsize);
@@ -164,6 +215,22 @@ inline CallInfo* nextCi(Thread* L) {
   n->savedpc = nullptr;
   return n;
 }
+// Pushes the frame of a call to a Lua function with prototype p at stack[func] (arguments up to
+// the top): precall's Lua case, inline for the interpreter's CALL.
+inline CallInfo* enterLuaFrame(Thread* L, std::ptrdiff_t func, int nresults, const Proto* p) {
+  int narg = static_cast<int>(L->stop - func - 1);
+  int fsize = p->maxstacksize;
+  ensureStack(L, fsize + p->numparams);
+  CallInfo* ci = nextCi(L);
+  ci->func = func;
+  ci->nresults = nresults;
+  ci->top = func + 1 + fsize;
+  ci->savedpc = p->code.data();
+  L->ci = ci;
+  for (; narg < p->numparams; narg++)
+    L->stack[L->stop++] = Value();
+  return ci;
+}
 CallInfo* precall(Thread* L, std::ptrdiff_t func, int nresults);
 void poscall(Thread* L, CallInfo* ci, int nres);
 void callValue(Thread* L, std::ptrdiff_t func, int nresults);
@@ -189,5 +256,7 @@ const char* objTypeName(Thread* L, const Value& o); // honours __name
 
 // ---- interpreter (Interp.cpp) ----
 void execute(Thread* L, CallInfo* ci);
+// Clears a pending interrupt request and runs the State's interrupt handler (Api.cpp).
+void serviceInterrupt(Thread* L);
 
 } // namespace sloth::vm

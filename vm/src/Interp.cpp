@@ -106,6 +106,13 @@ void execute(Thread* L, CallInfo* ci) {
     i = *pc++;                                                                                     \
     goto* dispatch[static_cast<int>(GET_OPCODE(i))];                                               \
   } while (0)
+// Interrupt requests (State::requestInterrupt) are honoured at backward jumps and calls: every
+// loop and every recursion passes one, and the check is one relaxed load and a branch.
+#define CHECK_INTERRUPT()                                                                          \
+  do {                                                                                             \
+    if (__builtin_expect(L->g->interruptRequested.load(std::memory_order_relaxed), 0))             \
+      PROTECT(serviceInterrupt(L));                                                                \
+  } while (0)
 #define DONEXTJUMP() (pc += GETARG_sJ(*pc) + 1)
 #define CONDJUMP(cond)                                                                             \
   do {                                                                                             \
@@ -231,9 +238,8 @@ L_SETTABUP : {
   Value* up = cl->upvals[GETARG_A(i)]->v;
   const Value* rc = RKC;
   if (up->isTable()) {
-    const Value* slot = tableGetStr(up->table(), KB->str());
-    if (!slot->isNil()) {
-      *const_cast<Value*>(slot) = *rc;
+    if (Value* slot = tableFastSetSlot(up->table(), tableGetStr(up->table(), KB->str()))) {
+      *slot = *rc;
       DISPATCH();
     }
   }
@@ -245,10 +251,10 @@ L_SETTABLE : {
   Value* rb = RB;
   const Value* rc = RKC;
   if (ra->isTable()) {
-    const Value* slot =
-        rb->isInteger() ? tableGetInt(ra->table(), rb->i) : tableGet(ra->table(), *rb);
-    if (!slot->isNil()) {
-      *const_cast<Value*>(slot) = *rc;
+    Table* t = ra->table();
+    const Value* slot = rb->isInteger() ? tableGetInt(t, rb->i) : tableGet(t, *rb);
+    if (Value* dst = tableFastSetSlot(t, slot)) {
+      *dst = *rc;
       DISPATCH();
     }
   }
@@ -259,9 +265,8 @@ L_SETI : {
   Value* ra = RA;
   const Value* rc = RKC;
   if (ra->isTable()) {
-    const Value* slot = tableGetInt(ra->table(), GETARG_B(i));
-    if (!slot->isNil()) {
-      *const_cast<Value*>(slot) = *rc;
+    if (Value* slot = tableFastSetSlot(ra->table(), tableGetInt(ra->table(), GETARG_B(i)))) {
+      *slot = *rc;
       DISPATCH();
     }
   }
@@ -273,9 +278,8 @@ L_SETFIELD : {
   Value* ra = RA;
   const Value* rc = RKC;
   if (ra->isTable()) {
-    const Value* slot = tableGetStr(ra->table(), KB->str());
-    if (!slot->isNil()) {
-      *const_cast<Value*>(slot) = *rc;
+    if (Value* slot = tableFastSetSlot(ra->table(), tableGetStr(ra->table(), KB->str()))) {
+      *slot = *rc;
       DISPATCH();
     }
   }
@@ -305,7 +309,7 @@ L_SELF : {
   const Value* rc = RKC;
   Value obj = *rb;
   RA[1] = obj;
-  if (obj.isTable() && rc->isString()) {
+  if (obj.isTable() && rc->tt == Tag::ShortString) {
     const Value* slot = tableGetStr(obj.table(), rc->str());
     if (!slot->isNil()) {
       *RA = *slot;
@@ -357,11 +361,41 @@ L_ADDI:
       *RA = Value::integer(static_cast<std::int64_t>(static_cast<std::uint64_t>(v1->i)             \
                                                          iop static_cast<std::uint64_t>(v2->i)));  \
       pc++;                                                                                        \
+    } else if (v1->isFloat() && v2->isFloat()) {                                                   \
+      *RA = Value::number(v1->n fop v2->n);                                                        \
+      pc++;                                                                                        \
     } else if (v1->isNumber() && v2->isNumber()) {                                                 \
       *RA = Value::number(v1->asFloat() fop v2->asFloat());                                        \
       pc++;                                                                                        \
     }                                                                                              \
     DISPATCH();                                                                                    \
+  }
+// '/' always divides as floats.
+#define ARITH_FDIV(v2expr)                                                                         \
+  {                                                                                                \
+    const Value* v1 = RB;                                                                          \
+    const Value* v2 = v2expr;                                                                      \
+    if (v1->isNumber() && v2->isNumber()) {                                                        \
+      *RA = Value::number(v1->asFloat() / v2->asFloat());                                          \
+      pc++;                                                                                        \
+    }                                                                                              \
+    DISPATCH();                                                                                    \
+  }
+// Integer '%' inline (Lua's luaV_mod, the result takes the divisor's sign); the rest (floats, a
+// zero divisor's error) in rawArith.
+#define ARITH_IMOD(v2expr)                                                                         \
+  {                                                                                                \
+    const Value* v1 = RB;                                                                          \
+    const Value* v2 = v2expr;                                                                      \
+    if (v1->isInteger() && v2->isInteger() && v2->i > 0) {                                         \
+      std::int64_t m = v1->i % v2->i;                                                              \
+      if (m < 0)                                                                                   \
+        m += v2->i;                                                                                \
+      *RA = Value::integer(m);                                                                     \
+      pc++;                                                                                        \
+      DISPATCH();                                                                                  \
+    }                                                                                              \
+    ARITH_GEN(v2expr, ArithOp::Mod)                                                                \
   }
 #define BITWISE(v2expr, op)                                                                        \
   {                                                                                                \
@@ -381,11 +415,11 @@ L_SUBK:
 L_MULK:
   ARITH_FAST(KC, *, *)
 L_MODK:
-  ARITH_GEN(KC, ArithOp::Mod)
+  ARITH_IMOD(KC)
 L_POWK:
   ARITH_GEN(KC, ArithOp::Pow)
 L_DIVK:
-  ARITH_GEN(KC, ArithOp::Div)
+  ARITH_FDIV(KC)
 L_IDIVK:
   ARITH_GEN(KC, ArithOp::IDiv)
 L_BANDK:
@@ -417,11 +451,11 @@ L_SUB:
 L_MUL:
   ARITH_FAST(RC, *, *)
 L_MOD:
-  ARITH_GEN(RC, ArithOp::Mod)
+  ARITH_IMOD(RC)
 L_POW:
   ARITH_GEN(RC, ArithOp::Pow)
 L_DIV:
-  ARITH_GEN(RC, ArithOp::Div)
+  ARITH_FDIV(RC)
 L_IDIV:
   ARITH_GEN(RC, ArithOp::IDiv)
 L_BAND:
@@ -520,7 +554,10 @@ L_TBC : {
   DISPATCH();
 }
 L_JMP : {
-  pc += GETARG_sJ(i);
+  int offset = GETARG_sJ(i);
+  if (offset < 0)
+    CHECK_INTERRUPT();
+  pc += offset;
   DISPATCH();
 }
 L_EQ : {
@@ -608,12 +645,28 @@ L_TESTSET : {
   DISPATCH();
 }
 L_CALL : {
+  if (__builtin_expect(L->g->interruptRequested.load(std::memory_order_relaxed), 0)) {
+    std::ptrdiff_t top = L->stop; // with B = 0 the arguments end at the top: keep it
+    PROTECT(serviceInterrupt(L));
+    L->stop = top;
+  }
   std::ptrdiff_t ra = IDX(RA);
   int b = GETARG_B(i);
   int nresults = GETARG_C(i) - 1;
   if (b != 0)
     L->stop = ra + b;
   SAVEPC();
+  if (L->stack[ra].tt == Tag::LuaClosure) {
+    // precall's Lua case, inline: the frame switch is the commonest call of all.
+    LClosure* ncl = toLClosure(L->stack[ra]);
+    CallInfo* newci = enterLuaFrame(L, ra, nresults, ncl->p->src.get());
+    ci = newci;
+    cl = ncl;
+    k = ncl->p->k.data();
+    pc = newci->savedpc;
+    RELOAD();
+    DISPATCH();
+  }
   if (CallInfo* newci = precall(L, ra, nresults)) {
     ci = newci;
     goto startfunc;
@@ -622,6 +675,11 @@ L_CALL : {
   DISPATCH();
 }
 L_TAILCALL : {
+  if (__builtin_expect(L->g->interruptRequested.load(std::memory_order_relaxed), 0)) {
+    std::ptrdiff_t top = L->stop;
+    PROTECT(serviceInterrupt(L));
+    L->stop = top;
+  }
   std::ptrdiff_t func = IDX(RA);
   int b = GETARG_B(i);
   if (b != 0)
@@ -710,8 +768,14 @@ L_RETURN1 : {
   const Proto* cur = cl->p->src.get();
   if (cur->is_vararg)
     ci->func -= ci->nextraargs + cur->numparams + 1;
-  L->stop = ra + 1;
-  poscall(L, ci, 1);
+  if (ci->nresults == 1) { // poscall's common case, inline
+    L->stack[ci->func] = L->stack[ra];
+    L->stop = ci->func + 1;
+    L->ci = ci->prev;
+  } else {
+    L->stop = ra + 1;
+    poscall(L, ci, 1);
+  }
   goto ret;
 }
 ret:
@@ -731,6 +795,7 @@ L_FORLOOP : {
       ra->i = idx;
       ra[3] = Value::integer(idx);
       pc -= GETARG_Bx(i);
+      CHECK_INTERRUPT();
     }
   } else {
     double step = ra[2].n, limit = ra[1].n, idx = ra->n + step;
@@ -738,6 +803,7 @@ L_FORLOOP : {
       ra->n = idx;
       ra[3] = Value::number(idx);
       pc -= GETARG_Bx(i);
+      CHECK_INTERRUPT();
     }
   }
   DISPATCH();
@@ -773,6 +839,7 @@ L_TFORLOOP : {
   if (!ra[4].isNil()) {
     ra[2] = ra[4];
     pc -= GETARG_Bx(i);
+    CHECK_INTERRUPT();
   }
   DISPATCH();
 }

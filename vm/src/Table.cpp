@@ -2,6 +2,7 @@
 #include "Internal.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 
 namespace sloth::vm {
@@ -87,14 +88,12 @@ static Node* findNode(Table* t, const Value& key, bool deadOk = false) {
   }
 }
 
-const Value* tableGetInt(Table* t, std::int64_t key) {
-  if (static_cast<std::uint64_t>(key) - 1u < t->asize)
-    return &t->array[key - 1];
+const Value* tableGetIntHash(Table* t, std::int64_t key) {
   Node* n = findNode(t, Value::integer(key));
   return n ? &n->val : &kAbsent;
 }
 
-const Value* tableGetStr(Table* t, LString* key) {
+const Value* tableGetLongStr(Table* t, LString* key) {
   Node* n = findNode(t, strValue(key));
   return n ? &n->val : &kAbsent;
 }
@@ -149,6 +148,8 @@ static void countInt(const Value& key, std::uint32_t nums[], std::uint32_t& tota
   }
 }
 
+// The array part is resized in place (realloc): growing a large array keeps its pages, where a
+// fresh block plus a copy cost a page fault per 4 KiB and doubled the peak memory.
 void tableResize(Thread* L, Table* t, std::uint32_t asize, std::uint32_t hsize) {
   std::uint32_t hcap = 0;
   if (hsize > 0) {
@@ -156,43 +157,54 @@ void tableResize(Thread* L, Table* t, std::uint32_t asize, std::uint32_t hsize) 
     while (hcap * 3 / 4 < hsize)
       hcap *= 2;
   }
-  Value* narray = nullptr;
   Node* nnode = nullptr;
-  if (asize > 0)
-    narray = static_cast<Value*>(rawAlloc(L, asize * sizeof(Value)));
   if (hcap > 0) {
+    nnode = static_cast<Node*>(rawAlloc(L, hcap * sizeof(Node)));
+    for (std::uint32_t i = 0; i < hcap; i++)
+      new (&nnode[i]) Node();
+  }
+  std::uint32_t oasize = t->asize;
+  if (asize > oasize) {
+    Value* narray;
     try {
-      nnode = static_cast<Node*>(rawAlloc(L, hcap * sizeof(Node)));
+      narray = static_cast<Value*>(
+          rawRealloc(L, t->array, oasize * sizeof(Value), asize * sizeof(Value)));
     } catch (...) {
-      if (narray)
-        rawFree(L->g, narray, asize * sizeof(Value));
+      if (nnode)
+        rawFree(L->g, nnode, hcap * sizeof(Node));
       throw;
     }
+    for (std::uint32_t i = oasize; i < asize; i++)
+      new (&narray[i]) Value();
+    t->array = narray;
+  } else if (asize < oasize) {
+    // The block shrinks after its tail moved to the hash part; account for it now.
+    L->g->totalBytes -= (oasize - asize) * sizeof(Value);
   }
-  for (std::uint32_t i = 0; i < asize; i++)
-    new (&narray[i]) Value();
-  for (std::uint32_t i = 0; i < hcap; i++)
-    new (&nnode[i]) Node();
   Value* oarray = t->array;
-  std::uint32_t oasize = t->asize;
   Node* onode = t->node;
   std::uint32_t ohcap = t->hcap;
-  t->array = narray;
   t->asize = asize;
   t->node = nnode;
   t->hcap = hcap;
   t->hused = 0;
   // Reinsertion cannot fail or trigger a resize: the new parts are large enough.
-  for (std::uint32_t i = 0; i < oasize; i++)
+  for (std::uint32_t i = asize; i < oasize; i++)
     if (!oarray[i].isNil())
       tableSetInt(L, t, static_cast<std::int64_t>(i) + 1, oarray[i]);
   for (std::uint32_t i = 0; i < ohcap; i++)
     if (!onode[i].val.isNil())
       tableSet(L, t, onode[i].key, onode[i].val);
-  if (oarray)
-    rawFree(L->g, oarray, oasize * sizeof(Value));
   if (onode)
     rawFree(L->g, onode, ohcap * sizeof(Node));
+  if (asize < oasize) {
+    if (t->asize == 0) {
+      std::free(t->array);
+      t->array = nullptr;
+    } else if (void* p = std::realloc(t->array, t->asize * sizeof(Value))) {
+      t->array = static_cast<Value*>(p);
+    }
+  }
 }
 
 // Called when the hash part is full: recompute both parts' sizes for the live keys plus `extra`.
@@ -319,16 +331,27 @@ static std::int64_t hashSearch(Table* t, std::uint64_t j) {
 std::int64_t tableLength(Table* t) {
   std::uint32_t limit = t->asize;
   if (limit > 0 && t->array[limit - 1].isNil()) {
-    // A border exists in the array part: binary search it.
+    // A border exists in the array part. Try the last one found and its neighbours first
+    // (appends and removals at the end move it by one), then binary search.
+    const Value* a = t->array;
+    std::uint32_t h = t->lenHint < limit ? t->lenHint : 0;
+    if (a[h].isNil()) {
+      if (h == 0 || !a[h - 1].isNil())
+        return h;
+      if (h == 1 || !a[h - 2].isNil())
+        return t->lenHint = h - 1;
+    } else if (h + 1 < limit && a[h + 1].isNil()) {
+      return t->lenHint = h + 1;
+    }
     std::uint32_t i = 0, j = limit;
     while (j - i > 1u) {
       std::uint32_t m = (i + j) / 2;
-      if (t->array[m - 1].isNil())
+      if (a[m - 1].isNil())
         j = m;
       else
         i = m;
     }
-    return i;
+    return t->lenHint = i;
   }
   if (t->hcap == 0 || tableGetInt(t, static_cast<std::int64_t>(limit) + 1)->isNil())
     return limit;

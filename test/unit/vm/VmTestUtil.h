@@ -175,7 +175,7 @@ inline void openTestBase(Thread& L) {
 }
 
 // Loads and runs a chunk in protected mode; returns the status, results (or error) on the stack.
-inline Status run(Thread& L, const std::shared_ptr<Proto>& p, int nresults = kMultRet) {
+inline Status run(Thread& L, const std::shared_ptr<const Proto>& p, int nresults = kMultRet) {
   L.load(p);
   return L.pcall(0, nresults, 0);
 }

@@ -53,8 +53,9 @@ struct Table : GCObject {
   Table* metatable = nullptr;
   Value* array = nullptr;
   std::uint32_t asize = 0;
-  std::uint32_t hcap = 0;  // 0 or a power of two
-  std::uint32_t hused = 0; // occupied slots (including removed entries)
+  std::uint32_t hcap = 0;    // 0 or a power of two
+  std::uint32_t hused = 0;   // occupied slots (including removed entries)
+  std::uint32_t lenHint = 0; // the border # found last (checked before use), as Lua's alimit
   Node* node = nullptr;
   Table* gclist = nullptr;
 };

@@ -44,6 +44,7 @@
 #include <boost/context/fiber.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -257,6 +258,10 @@ public:
   bool started = false;
   bool isMain = false;
   Thread* resumer = nullptr;
+  // Every coroutine is on Global::coroutines, so the collector finds dead ones without walking
+  // all objects.
+  Thread* coPrev = nullptr;
+  Thread* coNext = nullptr;
   boost::context::fiber fiber;    // when suspended: the coroutine's continuation
   boost::context::fiber backlink; // while running: the resumer's continuation
   int transferCount = 0;          // values passed across resume/yield
@@ -289,6 +294,18 @@ public:
   void collectGarbage();                  // full collection, runs pending finalizers
   void stopGc(bool stopped);
   bool isGcStopped() const;
+
+  // Interrupts: a way to stop Lua code that never waits (`while true do end`), e.g. when a task
+  // times out. requestInterrupt() may be called from any OS thread or a signal handler (it only
+  // sets an atomic flag); the thread running Lua code notices it at its next backward jump or
+  // call and runs the handler there, on the running Lua thread (a coroutine or the main thread),
+  // with that thread's Lua frame as the current one. The handler decides: it may raise an error
+  // (L.runError("timed out") gives "file:line: timed out") to stop the running code, or return
+  // to let it continue. Each request runs the handler once; without a handler it is ignored.
+  // The handler runs on the VM's thread, so it may use the API and read the caller's state.
+  using InterruptHandler = std::function<void(Thread& L)>;
+  void setInterruptHandler(InterruptHandler handler);
+  void requestInterrupt() noexcept;
 
 private:
   Global* g_;
