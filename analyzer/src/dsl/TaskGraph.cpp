@@ -438,48 +438,7 @@ private:
     const Expr* arg = m.args.empty() ? nullptr : m.args[0];
     if (value.kind == Value::Kind::TaskBuilder) {
       Task& t = graph_.tasks[value.index];
-      auto set = [&](Setting& s) {
-        if (arg) {
-          s = setting(arg);
-        } else {
-          s.state = Setting::State::Unknown;
-          s.range = m.argsRange;
-        }
-        maybe(s, conditional);
-      };
-      auto setAction = [&](Action& a) {
-        a = arg ? action(arg) : Action{Action::Kind::Unknown, {}, m.argsRange};
-        if (conditional)
-          a.kind = Action::Kind::Unknown;
-      };
-      const std::string& name = m.method;
-      if (name == "description")
-        set(t.description);
-      else if (name == "timeout")
-        set(t.timeout);
-      else if (name == "retries")
-        set(t.retries);
-      else if (name == "workdir")
-        set(t.workdir);
-      else if (name == "user")
-        set(t.user);
-      else if (name == "delegate_to")
-        set(t.delegateTo);
-      else if (name == "command")
-        setAction(t.command);
-      else if (name == "run_if")
-        setAction(t.runIf);
-      else if (name == "abort_if")
-        setAction(t.abortIf);
-      else if (name == "on_success")
-        t.hasOnSuccess = true;
-      else if (name == "on_failure")
-        t.hasOnFailure = true;
-      else if (name == "depends_on") {
-        t.dependsOn = arg ? dependencies(arg) : Dependencies{true, false, {}, m.argsRange};
-        if (conditional)
-          t.dependsOn.complete = false;
-      } else if (name == "build") {
+      if (m.method == "build") {
         if (!conditional && !t.built) {
           t.built = true;
           t.buildRange = m.methodRange;
@@ -488,6 +447,8 @@ private:
         walkArgs(m);
         return {Value::Kind::BuiltTask, value.index};
       }
+      // A call that may or may not run leaves the setting unknown.
+      setTaskField(t, m.method, conditional ? nullptr : arg, conditional ? m.range : m.argsRange);
       walkArgs(m);
       return value;
     }
@@ -665,6 +626,45 @@ private:
     wf.tasksComplete = complete;
   }
 
+  // Sets task setting `key` (a builder method or a task-table field) from `value`; a nullptr
+  // value (no argument, or a call that may not run) makes it Unknown at `missing`. False when
+  // `key` is not a task setting.
+  bool setTaskField(Task& t, std::string_view key, const Expr* value, SourceRange missing) {
+    auto set = [&](Setting& s) {
+      s = value ? setting(value) : Setting{Setting::State::Unknown, {}, missing};
+    };
+    auto setAction = [&](Action& a) {
+      a = value ? action(value) : Action{Action::Kind::Unknown, {}, missing};
+    };
+    if (key == "description")
+      set(t.description);
+    else if (key == "timeout")
+      set(t.timeout);
+    else if (key == "retries")
+      set(t.retries);
+    else if (key == "workdir")
+      set(t.workdir);
+    else if (key == "user")
+      set(t.user);
+    else if (key == "delegate_to")
+      set(t.delegateTo);
+    else if (key == "command")
+      setAction(t.command);
+    else if (key == "run_if")
+      setAction(t.runIf);
+    else if (key == "abort_if")
+      setAction(t.abortIf);
+    else if (key == "depends_on")
+      t.dependsOn = value ? dependencies(value) : Dependencies{true, false, {}, missing};
+    else if (key == "on_success")
+      t.hasOnSuccess = true;
+    else if (key == "on_failure")
+      t.hasOnFailure = true;
+    else
+      return false;
+    return true;
+  }
+
   // `{ name = "x", depends_on = ..., command = ... }` inside a task list.
   size_t taskTable(const TableExpr& table) {
     size_t index = newTask(Task::Form::Table, table.range);
@@ -678,32 +678,9 @@ private:
       if (key == "name") {
         t.name = setting(f.value);
         named = true;
-      } else if (key == "description")
-        t.description = setting(f.value);
-      else if (key == "timeout")
-        t.timeout = setting(f.value);
-      else if (key == "retries")
-        t.retries = setting(f.value);
-      else if (key == "workdir")
-        t.workdir = setting(f.value);
-      else if (key == "user")
-        t.user = setting(f.value);
-      else if (key == "delegate_to")
-        t.delegateTo = setting(f.value);
-      else if (key == "command")
-        t.command = action(f.value);
-      else if (key == "run_if")
-        t.runIf = action(f.value);
-      else if (key == "abort_if")
-        t.abortIf = action(f.value);
-      else if (key == "depends_on")
-        t.dependsOn = dependencies(f.value);
-      else if (key == "on_success")
-        t.hasOnSuccess = true;
-      else if (key == "on_failure")
-        t.hasOnFailure = true;
-      else if (key.empty())
-        t.opaque = true;
+      } else if (!setTaskField(t, key, f.value, f.value->range) && key.empty()) {
+        t.opaque = true; // `[k] = v` or positional: the extractor cannot tell which setting
+      }
       if (f.kind == TableField::Kind::Keyed)
         walk(f.key);
       walk(f.value);
