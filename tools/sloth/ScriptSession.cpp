@@ -2,6 +2,7 @@
 #include "ScriptBundle.h"
 
 #include "sloth/analyzer/SourceCompiler.h"
+#include "sloth/analyzer/yaml/YamlTasks.h"
 #include "sloth/stdlib/ChunkLoader.h"
 #include "sloth/stdlib/Modules.h"
 #include "sloth/stdlib/Stdlib.h"
@@ -97,7 +98,7 @@ std::optional<int> ScriptSession::compile(const std::string& path) {
     return 2; // a compile error (design §1)
   }
   main_ = std::shared_ptr<const vm::Proto>(std::move(compiled->main));
-  sourceText_ = std::string(compiled->sources.text(*compiled->file));
+  sourceText_ = std::string(yaml::displayText(compiled->sources, *compiled->file));
   return std::nullopt;
 }
 

@@ -100,7 +100,7 @@ int runBuild(const BuildOptions& options) {
   bundle.kind = vm::BundleKind::Script;
   bundle.signatureHash = vm::signatureSetHash(defs::files());
   bundle.metadata = bundleMetadata(dsl::extractTaskGraph(parsed->chunk), sources, *file);
-  bundle.sourceText = std::string(sources.text(*file));
+  bundle.sourceText = std::string(yaml::displayText(sources, *file));
   bundle.main = std::move(compiled.main);
   std::string output = options.output.empty() ? defaultOutput(options.input) : options.output;
   std::string error;

@@ -340,4 +340,12 @@ std::optional<FileId> loadScriptFile(SourceManager& sources, DiagnosticEngine& d
   return sources.addBuffer(path, std::move(*program));
 }
 
+std::string_view displayText(const SourceManager& sources, FileId file) {
+  // loadScriptFile adds the YAML text right before the program, under the same name.
+  if (file > 0 && isYamlTaskFile(sources.name(file)) &&
+      sources.name(file - 1) == sources.name(file))
+    return sources.text(file - 1);
+  return sources.text(file);
+}
+
 } // namespace sloth::yaml

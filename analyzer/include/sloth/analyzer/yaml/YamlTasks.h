@@ -35,4 +35,9 @@ std::optional<std::string> translateYamlTasks(const SourceManager& sources, File
 std::optional<FileId> loadScriptFile(SourceManager& sources, DiagnosticEngine& diags,
                                      const std::string& path, std::string& readError);
 
+// The text to show for a line of `file`: for a program translated from a YAML task file, the
+// YAML text itself (script lines are the same in both; the glue lines show the YAML keys they
+// stand for), else the file's own text.
+std::string_view displayText(const SourceManager& sources, FileId file);
+
 } // namespace sloth::yaml
