@@ -84,6 +84,7 @@ struct Table {
   std::string expr; // source-like name for its unknown fields ("params", "input")
   types::TypeRef type = nullptr;    // declared type of its fields (TaskContext)
   std::map<std::string, int> lines; // builder settings: line of the call that set each key
+  int meta = -1; // its metatable (setmetatable), for `__index` lookups of classes
 
   const Value* find(const Value& key) const;
   void set(const Value& key, Value value);

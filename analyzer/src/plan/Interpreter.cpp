@@ -642,12 +642,16 @@ bool Machine::merge(Path& a, const Path& b) {
   }
   a.heap = std::move(joined);
   a.conds = std::move(*conds);
-  std::set<std::uint64_t> seen;
-  for (const auto& act : a.actions)
-    seen.insert(act.uid);
-  for (const auto& act : b.actions)
-    if (!seen.count(act.uid))
+  std::map<std::uint64_t, std::size_t> seen;
+  for (std::size_t i = 0; i < a.actions.size(); ++i)
+    seen[a.actions[i].uid] = i;
+  for (const auto& act : b.actions) {
+    auto it = seen.find(act.uid);
+    if (it == seen.end())
       a.actions.push_back(act);
+    else if (act.action.repeats) // found to be in a loop on b's side
+      a.actions[it->second].action.repeats = true;
+  }
   return true;
 }
 

@@ -42,6 +42,8 @@ struct Frame {
   // `a:b()` on a later line of a chain: Lua gives the CALL the chain's first line, the SELF its
   // own.
   std::map<int, int> selfLines; // register -> line of the SELF that loaded the method
+  // Functions loaded from a field (`C.new`, `obj:run`): their names, for `via` lines.
+  std::map<int, std::pair<Value, std::string>> loadedNames;
 };
 
 struct Path {

@@ -251,9 +251,25 @@ bool Machine::callNative(Path& p, const Value& fn, std::vector<Value>& args, int
     return true;
   }
   if (name == "setmetatable" && arg(0).kind == VKind::Table) {
-    // Metamethods are not followed: fields not set here may come from __index.
-    p.heap->mutableTable(arg(0).ref).complete = false;
+    // An `__index` table (a class) is followed; other metamethods are not, so a table with
+    // them may hold anything.
+    Table& t = p.heap->mutableTable(arg(0).ref);
+    t.meta = -1;
+    if (arg(1).kind == VKind::Table) {
+      t.meta = arg(1).ref;
+      const Value* idx = p.heap->table(arg(1).ref).find(Value::string_("__index"));
+      if (idx && idx->kind != VKind::Table)
+        p.heap->mutableTable(arg(0).ref).complete = false;
+    } else if (!arg(1).isNil()) {
+      t.complete = false;
+    }
     ret({arg(0)});
+    return true;
+  }
+  if (name == "getmetatable" && arg(0).kind == VKind::Table && arg(0).ref >= 0 &&
+      p.heap->table(arg(0).ref).complete) {
+    int meta = p.heap->table(arg(0).ref).meta;
+    ret({meta >= 0 ? Value::table(meta) : Value::nil()});
     return true;
   }
   if ((name == "unpack" || name == "table.unpack") && arg(0).kind == VKind::Table &&

@@ -249,6 +249,20 @@ Value Machine::index(Path& p, const Value& obj, const Value& key, const std::str
     }
     if (const Value* v = t.find(key))
       return *v;
+    // A class: look the key up in the metatable's __index table (a few levels deep).
+    for (int meta = t.meta, depth = 0; meta >= 0 && depth < 8; ++depth) {
+      const Value* idx = p.heap->table(meta).find(Value::string_("__index"));
+      if (!idx || idx->kind != VKind::Table)
+        break;
+      const Table& cls = p.heap->table(idx->ref);
+      if (const Value* v = cls.find(key))
+        return *v;
+      if (!cls.complete) {
+        meta = -1;
+        break;
+      }
+      meta = cls.meta;
+    }
     if (t.cls == "_ENV" && key.kind == VKind::String) {
       if (const auto* g = sigs.global(key.str)) {
         if (g->kind == types::GlobalKind::Module)
@@ -465,7 +479,11 @@ void Machine::step(Path& p, std::vector<std::unique_ptr<Path>>& forks) {
     Value obj = read(p, b);
     if (obj.kind == VKind::Nil || obj.kind == VKind::Boolean || obj.isNumber())
       return raise(p);
-    write(p, a, index(p, obj, key, regText(p, b)));
+    std::string objText = regText(p, b);
+    Value v = index(p, obj, key, objText);
+    if (v.kind == VKind::Closure && key.kind == VKind::String)
+      p.frames.back().loadedNames[a] = {v, objText + "." + key.str};
+    write(p, a, v);
     return next();
   }
   case OpCode::SETTABUP:
@@ -492,8 +510,11 @@ void Machine::step(Path& p, std::vector<std::unique_ptr<Path>>& forks) {
     if (obj.kind == VKind::Nil || obj.kind == VKind::Boolean || obj.isNumber())
       return raise(p);
     std::string text = regText(p, b);
-    Value fn = index(p, obj, RK(c), text, true);
+    Value key = RK(c);
+    Value fn = index(p, obj, key, text, true);
     p.frames.back().selfLines[a] = curLine_;
+    if (fn.kind == VKind::Closure && key.kind == VKind::String)
+      p.frames.back().loadedNames[a] = {fn, text + ":" + key.str};
     write(p, a + 1, obj);
     write(p, a, fn);
     return next();
@@ -717,6 +738,12 @@ void Machine::step(Path& p, std::vector<std::unique_ptr<Path>>& forks) {
     std::string text = fn.kind == VKind::Native    ? fn.str
                        : fn.kind == VKind::Closure ? functionName(p, fn)
                                                    : regText(p, a);
+    auto& names = p.frames.back().loadedNames;
+    if (auto at = names.find(a); at != names.end()) {
+      if (fn.kind == VKind::Closure && at->second.first == fn && text.rfind("function@", 0) == 0)
+        text = at->second.second;
+      names.erase(at);
+    }
     int retC = op == OpCode::TAILCALL ? 0 : c;
     if (auto at = p.frames.back().selfLines.find(a); at != p.frames.back().selfLines.end()) {
       curLine_ = at->second;
