@@ -1,5 +1,6 @@
 #include "sloth/stdlib/Modules.h"
 #include "sloth/stdlib/modules/DataModule.h"
+#include "sloth/stdlib/modules/FactsModule.h"
 #include "sloth/stdlib/modules/FileModule.h"
 #include "sloth/stdlib/modules/InfraTestModule.h"
 #include "sloth/stdlib/modules/MetricsModule.h"
@@ -22,6 +23,7 @@ void openSlothModules(vm::State& state) {
   openTemplate(L);
   openReliability(L);
   openInfraTest(L);
+  openFacts(L);
   openMetrics(L);
 }
 
