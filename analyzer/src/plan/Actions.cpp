@@ -191,22 +191,14 @@ struct DataBuilder {
 };
 
 std::string display(const Data& d) {
+  if (auto scalar = scalarDataText(d))
+    return *scalar;
   switch (d.kind) {
   case Data::Kind::Null:
     return "";
-  case Data::Kind::Boolean:
-    return d.boolean ? "true" : "false";
-  case Data::Kind::Integer:
-    return std::to_string(d.integer);
-  case Data::Kind::Number:
-    return fmt::format("{}", d.number);
   case Data::Kind::String:
   case Data::Kind::Partial:
     return d.text;
-  case Data::Kind::Unknown:
-    return "(known after run)";
-  case Data::Kind::Sensitive:
-    return "(sensitive)";
   case Data::Kind::List: {
     std::string out;
     for (const Data& item : d.items) // a package list or a command's argv: space-separated
@@ -220,6 +212,8 @@ std::string display(const Data& d) {
              (v.kind == Data::Kind::String ? quoteLua(v.text) : display(v));
     return "{ " + out + " }";
   }
+  default:
+    break;
   }
   return "";
 }

@@ -48,6 +48,8 @@ bool needsParens(const std::string& e) {
   return false;
 }
 
+} // namespace
+
 // a ⊆ b (both sorted by id).
 bool subsetOf(const Conds& a, const Conds& b) {
   for (const Atom& x : a)
@@ -70,8 +72,6 @@ std::optional<std::size_t> complementary(const Conds& a, const Conds& b) {
   }
   return diff;
 }
-
-} // namespace
 
 std::string atomText(const Atom& atom) {
   const Unknown& u = *atom.test;

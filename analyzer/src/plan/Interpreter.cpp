@@ -137,25 +137,13 @@ std::optional<Conds> mergedConds(const Conds& a, const Conds& b, std::optional<A
   split.reset();
   if (a == b)
     return a;
-  auto subset = [](const Conds& x, const Conds& y) {
-    return std::all_of(x.begin(), x.end(), [&](const Atom& at) {
-      return std::find(y.begin(), y.end(), at) != y.end();
-    });
-  };
-  if (subset(a, b))
+  if (subsetOf(a, b))
     return a;
-  if (subset(b, a))
+  if (subsetOf(b, a))
     return b;
-  if (a.size() != b.size())
+  auto diff = complementary(a, b);
+  if (!diff)
     return std::nullopt;
-  std::optional<std::size_t> diff;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i] == b[i])
-      continue;
-    if (a[i].test != b[i].test || diff)
-      return std::nullopt;
-    diff = i;
-  }
   Conds out = a;
   split = a[*diff];
   out.erase(out.begin() + static_cast<std::ptrdiff_t>(*diff));

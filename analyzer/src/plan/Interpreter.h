@@ -80,6 +80,10 @@ private:
 std::optional<std::string> renderCondition(std::vector<Conds> alternatives);
 // The text of one test: `file.exists("/x")` or `not file.exists("/x")`.
 std::string atomText(const Atom& atom);
+// a ⊆ b: every test of a is in b.
+bool subsetOf(const Conds& a, const Conds& b);
+// a and b equal except for one test they passed with opposite results: that test's index in a.
+std::optional<std::size_t> complementary(const Conds& a, const Conds& b);
 // Adds `atom` to `conds`, keeping them sorted.
 void addAtom(Conds& conds, Atom atom);
 

@@ -1,5 +1,7 @@
 #include "sloth/analyzer/plan/Plan.h"
 
+#include <fmt/core.h>
+
 namespace sloth::plan {
 
 const Data* Data::field(const std::string& name) const {
@@ -26,6 +28,23 @@ bool Data::fullyKnown() const {
     if (!v.fullyKnown())
       return false;
   return true;
+}
+
+std::optional<std::string> scalarDataText(const Data& d) {
+  switch (d.kind) {
+  case Data::Kind::Boolean:
+    return d.boolean ? "true" : "false";
+  case Data::Kind::Integer:
+    return std::to_string(d.integer);
+  case Data::Kind::Number:
+    return fmt::format("{}", d.number);
+  case Data::Kind::Unknown:
+    return "(known after run)";
+  case Data::Kind::Sensitive:
+    return "(sensitive)";
+  default:
+    return std::nullopt;
+  }
 }
 
 char verbSymbol(Verb verb) {

@@ -60,22 +60,14 @@ std::string quote(const std::string& s) {
 }
 
 std::string valueText(const Data& d) {
+  if (auto scalar = scalarDataText(d))
+    return *scalar;
   switch (d.kind) {
   case Data::Kind::Null:
     return "nil";
-  case Data::Kind::Boolean:
-    return d.boolean ? "true" : "false";
-  case Data::Kind::Integer:
-    return std::to_string(d.integer);
-  case Data::Kind::Number:
-    return fmt::format("{}", d.number);
   case Data::Kind::String:
   case Data::Kind::Partial:
     return quote(d.text);
-  case Data::Kind::Unknown:
-    return "(known after run)";
-  case Data::Kind::Sensitive:
-    return "(sensitive)";
   case Data::Kind::List: {
     std::string out;
     for (const Data& i : d.items)
@@ -88,6 +80,8 @@ std::string valueText(const Data& d) {
       out += (out.empty() ? "" : ", ") + k + " = " + valueText(v);
     return "{ " + out + " }";
   }
+  default:
+    break;
   }
   return "";
 }

@@ -46,6 +46,10 @@ struct Data {
   bool fullyKnown() const;
 };
 
+// How a scalar part of a value reads in a plan: `true`, `42`, `(known after run)`, `(sensitive)`;
+// nullopt for strings, lists, maps and nil (each output spells those its own way).
+std::optional<std::string> scalarDataText(const Data& d);
+
 // What a planned call does to the system: + create, ~ change, - delete, ! run a command,
 // > send over the network, ? a call whose target is not known before the run.
 enum class Verb { Create, Change, Delete, Run, Send, Unknown };
