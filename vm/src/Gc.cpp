@@ -26,6 +26,8 @@ void* rawAlloc(Thread* L, std::size_t size) {
     throwMemError(L);
   std::size_t bsize = blockSize(size);
   void* p;
+  if (bsize <= Global::kSmallBlockMax)
+    g->blocksAllocated[bsize / 16]++;
   if (bsize <= Global::kSmallBlockMax && g->freeBlocks[bsize / 16]) {
     p = g->freeBlocks[bsize / 16];
     g->freeBlocks[bsize / 16] = *static_cast<void**>(p);
@@ -60,6 +62,18 @@ void rawFree(Global* g, void* p, std::size_t size) {
     return;
   }
   std::free(p);
+}
+
+void trimFreeBlocks(Global* g) {
+  for (std::size_t c = 0; c <= Global::kSmallBlockMax / 16; c++) {
+    while (g->freeBlockCount[c] > g->blocksAllocated[c]) {
+      void* p = g->freeBlocks[c];
+      g->freeBlocks[c] = *static_cast<void**>(p);
+      g->freeBlockCount[c]--;
+      std::free(p);
+    }
+    g->blocksAllocated[c] = 0;
+  }
 }
 
 void releaseFreeBlocks(Global* g) {
@@ -455,6 +469,7 @@ void fullGC(Thread* L) {
   closeDeadThreadUpvals(g->coroutines);
   sweepList(g, &g->allgc);
   sweepList(g, &g->finobj);
+  trimFreeBlocks(g);
   for (GCObject* o = g->tobefnz; o; o = o->next)
     o->marked &= static_cast<std::uint8_t>(~kMarkBit);
   g->mainThread->marked &= static_cast<std::uint8_t>(~kMarkBit); // not on any list

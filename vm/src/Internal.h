@@ -16,7 +16,9 @@ namespace sloth::vm {
 struct Global;
 // Frees the stacks kept in Global::spareFiberStacks (at State close).
 void releaseSpareFiberStacks(Global* g);
-// Frees the blocks kept in Global::freeBlocks (at State close).
+// Frees the blocks kept in Global::freeBlocks beyond the last cycle's demand (after a
+// collection), or all of them (at State close).
+void trimFreeBlocks(Global* g);
 void releaseFreeBlocks(Global* g);
 
 // A coroutine's C stack kept for reuse (see Do.cpp); sp is the top, as Boost.Context has it.
@@ -41,9 +43,13 @@ struct Global {
   // the VM frees and allocates millions of closures, upvalues and small tables, and malloc's
   // bins (thread-safe once the process has a second thread) cost more than a list pop.
   static constexpr std::size_t kSmallBlockMax = 128;
-  static constexpr std::size_t kSmallBlockCache = 16384; // blocks kept per class at most
+  static constexpr std::size_t kSmallBlockCache = 1 << 18; // blocks kept per class at most
   void* freeBlocks[kSmallBlockMax / 16 + 1] = {};
   std::size_t freeBlockCount[kSmallBlockMax / 16 + 1] = {};
+  // Blocks of each class allocated since the last collection: after one, a class keeps only as
+  // many free blocks as the last cycle used, so garbage of a size no longer in demand goes back
+  // to malloc instead of raising the peak memory.
+  std::size_t blocksAllocated[kSmallBlockMax / 16 + 1] = {};
   // Memory accounting and collector state.
   std::size_t totalBytes = 0;
   std::size_t gcThreshold = 256 * 1024;
