@@ -29,15 +29,13 @@ infra_test = {}
 ---@param host string  Host name or IP address.
 ---@param port integer  TCP port.
 ---@param options? infra_test.PortOptions
----@effect net
----@plan "test port {host}:{port}"
+---@effect read
 function infra_test.port(host, port, options) end
 
 ---Checks that an HTTP GET of the URL answers with the expected status and content.
 ---@param url string
 ---@param options? infra_test.HttpOptions
----@effect net
----@plan "test GET {url}"
+---@effect read
 function infra_test.http(url, options) end
 
 ---Checks that a shell command exits with the expected code and output.

@@ -66,7 +66,8 @@ std::vector<std::string> stateChangingFunctions() {
 }
 
 bool supportsDryRun(std::string_view name) {
-  return listed(name, kCheckModeAware) || listed(name, kSelfReporting) || name == "os.execute";
+  return listed(name, kCheckModeAware) || listed(name, kSelfReporting) || name == "os.execute" ||
+         name == "infra_test.command";
 }
 
 namespace {
@@ -173,6 +174,13 @@ int executeWouldRun(Thread& L) {
   return 3;
 }
 
+// upvalue 1: the function's name. A check that runs a shell command (infra_test.command) cannot
+// be predicted either: it "would run", nothing is executed, and the check counts as held.
+int checkWouldRun(Thread& L) {
+  predict(L, Prediction::Kind::WouldRun, upvalueString(L, 1), firstStringArgument(L, L.top()));
+  return 0;
+}
+
 void replace(Thread& L, const std::string& name, vm::NativeFn guard, bool keepOriginal) {
   std::string field;
   if (!pushOwner(L, name, field))
@@ -204,6 +212,8 @@ void guardModulesForDryRun(vm::State& state) {
       continue;
     if (name == "os.execute")
       replace(L, name, executeWouldRun, false);
+    else if (name == "infra_test.command")
+      replace(L, name, checkWouldRun, false);
     else if (listed(name, kCheckModeAware))
       replace(L, name, reportChanges, true);
     else
