@@ -215,10 +215,11 @@ Action addRunCommand(CLI::App& app) {
       ->check(oneOf({"debug", "info", "warn", "error"}));
   cmd->add_option("--log-format", s->logFormat, "Log line format: text (default) or json")
       ->check(oneOf({"text", "json"}));
-  cmd->footer("Exit status: 0 every task succeeded (or was skipped by run_if), 1 a task or the "
-              "script failed, 2 usage or compile error, 130 interrupted.\nFILE may be a script, a YAML "
-              "task file or a bundle (slothc build).\nNot available yet: delegate_to (a task with "
-              "it fails without running).");
+  cmd->footer(
+      "Exit status: 0 every task succeeded (or was skipped by run_if), 1 a task or the "
+      "script failed, 2 usage or compile error, 130 interrupted.\nFILE may be a script, a YAML "
+      "task file or a bundle (slothc build).\nNot available yet: delegate_to (a task with "
+      "it fails without running).");
   return [cmd, s]() -> int {
     if (!*cmd)
       return -1;
