@@ -12,7 +12,7 @@
 namespace sloth::vm {
 
 // Growth allowed after a collection before the next one, in percent of the surviving heap.
-static constexpr std::size_t kGcPausePercent = 60;
+static constexpr std::size_t kGcPausePercent = 45;
 
 // Every block is allocated with its size rounded up to 16 bytes, so a block of any size in a
 // class can hold any request of that class.
