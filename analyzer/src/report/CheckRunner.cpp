@@ -5,6 +5,7 @@
 #include "sloth/analyzer/report/CheckConfig.h"
 #include "sloth/analyzer/report/Suppressions.h"
 #include "sloth/analyzer/types/SignatureLoader.h"
+#include "sloth/analyzer/yaml/YamlTasks.h"
 #include "sloth/frontend/Lexer.h"
 
 #include <fmt/core.h>
@@ -96,11 +97,14 @@ FileResult checkOne(Job& job, bool syntaxOnly, ParseStats& stats, std::string& r
   result.path = job.path;
   result.sources = std::make_unique<SourceManager>();
   SourceManager& sources = *result.sources;
+  DiagnosticEngine diags;
   if (job.path == "-") {
     result.file = sources.addBuffer("<stdin>", std::move(job.stdinText));
   } else {
+    // A YAML task file is checked as the Lua program it stands for, whose script lines keep
+    // their YAML line and column; other files are read as they are.
     std::string error;
-    std::optional<FileId> file = sources.addFile(job.path, error);
+    std::optional<FileId> file = yaml::loadScriptFile(sources, diags, job.path, error);
     if (!file) {
       readError = fmt::format("cannot read '{}': {}", job.path, error);
       return result;
@@ -108,8 +112,13 @@ FileResult checkOne(Job& job, bool syntaxOnly, ParseStats& stats, std::string& r
     result.file = *file;
   }
   result.lines = sources.lineCount(result.file);
+  if (diags.errorCount() > 0) {
+    // The YAML itself is wrong (syntax, unknown keys): there is no program to check.
+    result.diagnostics = diags.diagnostics();
+    job.config->applySeverity(result.diagnostics);
+    return result;
+  }
 
-  DiagnosticEngine diags;
   std::optional<ParsedChunk> parsed = parseFile(sources, result.file, diags, {true, &stats});
   if (parsed && !syntaxOnly) {
     check::CheckSettings settings;
