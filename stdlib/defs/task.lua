@@ -49,6 +49,7 @@
 ---@field abort_if? TaskCondition  Fail without running when this holds.
 ---@field on_success? fun(this: TaskContext, params: table, outputs: table)  Called after the task succeeded.
 ---@field on_failure? fun(this: TaskContext, params: table, failure: TaskFailure)  Called after the task failed (all attempts).
+---@field params? table  Defaults for the task's `params`; the run's values (`--values`, `--set`) override them key by key.
 
 ---@class TaskBuilder
 local TaskBuilder = {}
@@ -107,6 +108,13 @@ function TaskBuilder:user(name) end
 ---@return TaskBuilder
 ---@effect none
 function TaskBuilder:delegate_to(host) end
+
+---Sets defaults for the `params` its command, conditions and hooks receive: the run's values
+---(`--values`, `--set`) override them key by key at the top level. Each task gets its own copy.
+---@param values table
+---@return TaskBuilder
+---@effect none
+function TaskBuilder:params(values) end
 
 ---Runs the task only when the condition holds; otherwise it is skipped (and so are its dependents).
 ---@param condition TaskCondition

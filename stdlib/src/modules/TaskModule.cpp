@@ -100,8 +100,9 @@ void openTask(Thread& L) {
   L.pushString("TaskBuilder");
   L.setField(-2, "__name");
   L.newTable();
-  for (const char* field : {"description", "command", "depends_on", "timeout", "workdir", "user",
-                            "delegate_to", "run_if", "abort_if", "on_success", "on_failure"}) {
+  for (const char* field :
+       {"description", "command", "depends_on", "timeout", "workdir", "user", "delegate_to",
+        "run_if", "abort_if", "on_success", "on_failure", "params"}) {
     L.pushString(field);
     L.pushNative(setField, 1, field);
     L.setField(-2, field);

@@ -16,7 +16,7 @@ namespace {
 
 constexpr std::string_view kFields =
     "name, description, command, depends_on, timeout, retries, backoff, workdir, user, "
-    "delegate_to, run_if, abort_if, on_success, on_failure";
+    "delegate_to, run_if, abort_if, on_success, on_failure, params";
 
 [[noreturn]] void fieldError(Thread& L, std::string_view taskName, std::string_view key,
                              std::string_view problem) {
@@ -124,6 +124,11 @@ void pushNormalizedField(Thread& L, std::string_view taskName, std::string_view 
   } else if (key == "on_success" || key == "on_failure") {
     if (type != Type::Function)
       fieldError(L, taskName, key, fmt::format("expected a function, got {}", L.typeNameAt(vi)));
+    L.pushValue(vi);
+  } else if (key == "params") {
+    // Defaults for this task's `params` argument; the run's values override them key by key.
+    if (type != Type::Table)
+      fieldError(L, taskName, key, fmt::format("expected a table, got {}", L.typeNameAt(vi)));
     L.pushValue(vi);
   } else if (key == "depends_on") {
     pushStringList(L, taskName, key, vi);

@@ -30,7 +30,44 @@ namespace {
 
 constexpr const char* kParamsKey = "sloth.run.params";
 constexpr const char* kOutputsKey = "sloth.run.outputs";
+// task name -> the params table its functions receive, made on first use in each run.
+constexpr const char* kTaskParamsKey = "sloth.run.task_params";
 using Clock = std::chrono::steady_clock;
+
+void pushDeepCopy(Thread& L, int index, int seen);
+
+// Sets to[k] = a deep copy of from[k] for every key of the table `from` (replacing what `to` had).
+// `seen` (a table index) maps each original table to its copy: a table reached twice is copied
+// once, and cycles stay cycles.
+void copyEntries(Thread& L, int from, int to, int seen) {
+  from = L.absIndex(from);
+  to = L.absIndex(to);
+  L.pushNil();
+  while (L.next(from)) {
+    if (L.isTable(-1)) {
+      pushDeepCopy(L, -1, seen);
+      L.replace(-2);
+    }
+    L.pushValue(-2);
+    L.insert(-2);
+    L.rawSet(to);
+  }
+}
+
+// Pushes a copy of the table at `index` with nested tables copied too, so a task that changes its
+// params changes nobody else's.
+void pushDeepCopy(Thread& L, int index, int seen) {
+  index = L.absIndex(index);
+  L.pushValue(index);
+  if (L.rawGet(seen) == Type::Table)
+    return;
+  L.pop();
+  L.newTable();
+  L.pushValue(index);
+  L.pushValue(-2);
+  L.rawSet(seen);
+  copyEntries(L, index, -1, seen);
+}
 
 std::string formatSeconds(double seconds) {
   if (seconds == std::floor(seconds))
@@ -113,6 +150,8 @@ public:
       L_.setField(vm::kRegistryIndex, kParamsKey);
     }
     L_.pop();
+    L_.newTable();
+    L_.setField(vm::kRegistryIndex, kTaskParamsKey);
     // print() in a task reaches the view with the task's name, as its commands' output does.
     TaskOutputRedirect printRedirect(L_, [this](const std::string& task, std::string_view text) {
       if (auto it = byName_.find(task); it != byName_.end())
@@ -309,7 +348,32 @@ private:
     co.setField(-2, "attempt");
   }
 
-  void pushParams(Thread& co) { co.getField(vm::kRegistryIndex, kParamsKey); }
+  // The task's own params (`task(...):params{...}`) as defaults, overridden key by key at the top
+  // level by the run's values (--values, --set), like Ansible's extra vars. Each task has its own
+  // copy, shared by its command, conditions and hooks across attempts.
+  void pushParams(Thread& co, const TaskRun& t) {
+    co.getField(vm::kRegistryIndex, kTaskParamsKey);
+    if (co.getField(-1, t.def->name) == Type::Table) {
+      co.remove(-2);
+      return;
+    }
+    co.pop();
+    co.newTable(); // seen, for pushDeepCopy
+    int seen = co.top();
+    pushDefinitionField(co, workflow_, t.index, "params");
+    if (co.isTable(-1))
+      pushDeepCopy(co, -1, seen);
+    else
+      co.newTable();
+    int merged = co.top();
+    co.getField(vm::kRegistryIndex, kParamsKey);
+    copyEntries(co, -1, merged, seen);
+    co.pop();
+    co.pushValue(merged);
+    co.setField(seen - 1, t.def->name);
+    co.replace(seen - 1); // merged where the registry table was
+    co.setTop(seen - 1);
+  }
 
   // input[dep] = the outputs of each dependency.
   void pushInput(Thread& co, const TaskRun& t) {
@@ -349,7 +413,7 @@ private:
     }
     pushDefinitionField(co, workflow_, t.index, key);
     pushThis(co, t, attempt);
-    pushParams(co);
+    pushParams(co, t);
     pushInput(co, t);
     co.call(3, 1);
     bool holds = co.toBoolean(-1);
@@ -393,7 +457,7 @@ private:
     int base = co.top();
     pushDefinitionField(co, workflow_, t.index, "command");
     pushThis(co, t, attempt);
-    pushParams(co);
+    pushParams(co, t);
     pushInput(co, t);
     co.call(3, 3);
     bool explicitFailure = co.type(base + 1) == Type::Boolean && !co.toBoolean(base + 1);
@@ -541,7 +605,7 @@ private:
         [this, &t, hook, success, message](Thread& co) {
           pushDefinitionField(co, workflow_, t.index, hook);
           pushThis(co, t, t.outcome.attempts);
-          pushParams(co);
+          pushParams(co, t);
           if (success) {
             co.getField(vm::kRegistryIndex, kOutputsKey);
             if (co.getField(-1, t.def->name) == Type::Nil) {
