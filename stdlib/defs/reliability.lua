@@ -31,7 +31,7 @@ function reliability.retry(fn, options) end
 function reliability.circuit_breaker(fn, options) end
 
 ---Calls fn and raises a timeout error if it has not finished within the limit: its waits (processes, timers,
----network) are cancelled and its processes killed. A pure-Lua loop is only stopped at its next wait.
+---network) are cancelled and its processes killed; a pure-Lua loop is interrupted too.
 ---@param fn fun(): any
 ---@param seconds number  The limit.
 ---@return any ...  What fn returned.

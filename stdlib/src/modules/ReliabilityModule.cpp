@@ -186,10 +186,21 @@ int reliabilityTimeout(Thread& L) {
   std::string reason =
       fmt::format("{}: the function did not finish within {:g} s", function, seconds);
   timer->async_wait([&rt, run, group, reason](const boost::system::error_code& ec) {
-    if (ec || run->finished)
+    if (ec || run->finished || run->timedOut)
       return;
     run->timedOut = true;
     rt.cancelGroup(group, reason); // closes fn's coroutine at its wait, kills its processes
+  });
+  // Lua code in fn that never waits (`while true do end`) keeps the timer from firing: the
+  // runtime's deadline watch interrupts it, and this check raises the timeout in fn's coroutine.
+  // It asks for another interrupt first, so a pcall inside fn cannot keep the loop going.
+  auto expiry = timer->expiry();
+  auto deadlineCheck = rt.deadlines().watch([&rt, run, group, expiry, reason](Thread& co) {
+    if (run->finished || rt.currentGroup() != group || std::chrono::steady_clock::now() < expiry)
+      return;
+    run->timedOut = true;
+    rt.state().requestInterrupt();
+    co.runError(reason);
   });
   // Leaving early (this task cancelled itself) takes fn and the timer along.
   struct Cleanup {
@@ -201,6 +212,8 @@ int reliabilityTimeout(Thread& L) {
       timer->cancel();
       if (!run->finished)
         rt.cancelGroup(group, "cancelled with the task that started it");
+      else if (run->timedOut) // stopped by the deadline check: end what fn started in its group
+        rt.cancelGroup(group, "timed out");
     }
   } cleanup{rt, run, timer, group};
   rt.await(L, run->done);

@@ -13,9 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <condition_variable>
 #include <map>
-#include <mutex>
 #include <set>
 #include <stdexcept>
 #include <thread>
@@ -96,39 +94,6 @@ struct AttemptResult {
   bool unchanged = false; // outputs.changed == false
 };
 
-// Requests a VM interrupt every kTick while it lives, so the handler can check deadlines even
-// when Lua code never returns to the event loop.
-class InterruptWatchdog {
-public:
-  InterruptWatchdog(vm::State& state, vm::State::InterruptHandler handler) : state_(state) {
-    state_.setInterruptHandler(std::move(handler));
-    thread_ = std::thread([this] {
-      std::unique_lock lock(mutex_);
-      while (!stop_.wait_for(lock, kTick, [this] { return stopping_; }))
-        state_.requestInterrupt();
-    });
-  }
-  ~InterruptWatchdog() {
-    {
-      std::lock_guard lock(mutex_);
-      stopping_ = true;
-    }
-    stop_.notify_one();
-    thread_.join();
-    state_.setInterruptHandler(nullptr);
-  }
-  InterruptWatchdog(const InterruptWatchdog&) = delete;
-  InterruptWatchdog& operator=(const InterruptWatchdog&) = delete;
-
-private:
-  static constexpr std::chrono::milliseconds kTick{50};
-  vm::State& state_;
-  std::mutex mutex_;
-  std::condition_variable stop_;
-  bool stopping_ = false;
-  std::thread thread_;
-};
-
 class WorkflowRun {
 public:
   WorkflowRun(Thread& L, Runtime& runtime, const WorkflowDefinition& workflow,
@@ -170,9 +135,9 @@ public:
     }
 
     // Timeouts must also stop Lua code that never waits (`while true do end`), which keeps the
-    // event loop and its timers from running: a watchdog thread requests VM interrupts, and the
-    // handler fails the running task's coroutine once its deadline has passed.
-    InterruptWatchdog watchdog(runtime_.state(), [this](Thread& co) { failIfTimedOut(co); });
+    // event loop and its timers from running: the runtime's deadline watch interrupts the VM, and
+    // this check fails the running task's coroutine once its deadline has passed.
+    auto deadlineCheck = runtime_.deadlines().watch([this](Thread& co) { failIfTimedOut(co); });
     if (workflow_.hasOnStart)
       if (std::string error = runHook(-1, "on_start", [](Thread&) { return 0; }); !error.empty())
         report_.error = fmt::format("on_start failed: {}", error);

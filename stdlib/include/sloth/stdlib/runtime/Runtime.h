@@ -9,6 +9,7 @@
 // Coroutines belong to a group (a task and the goroutines it starts): cancelGroup() kills the
 // group's child processes and closes its coroutines, unwinding their native frames.
 
+#include "sloth/stdlib/runtime/DeadlineWatch.h"
 #include "sloth/stdlib/runtime/Logger.h"
 #include "sloth/vm/State.h"
 
@@ -95,6 +96,8 @@ public:
   /// From now on Ctrl-C (SIGINT/SIGTERM) calls handler once on the loop instead of ending the
   /// process; a second Ctrl-C kills the children and exits with 130 at once.
   void handleInterrupts(std::function<void()> handler);
+  /// The State's one VM-interrupt handler: deadlines that stop Lua code which never waits.
+  DeadlineWatch& deadlines() { return deadlines_; }
 
 private:
   struct Coroutine;
@@ -118,6 +121,7 @@ private:
   std::map<pid_t, int> children_; // process group -> coroutine group
   std::function<void()> interruptHandler_;
   std::unique_ptr<struct InterruptReader> interruptReader_;
+  DeadlineWatch deadlines_{state_};
 };
 
 } // namespace sloth::stdlib::runtime
