@@ -1,6 +1,7 @@
 #include "StateStore.h"
 
 #include "StateError.h"
+#include "sloth/stdlib/runtime/SqliteDatabase.h"
 
 #include <sqlite3.h>
 
@@ -8,18 +9,14 @@
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <pwd.h>
 #include <sstream>
-#include <thread>
 #include <unistd.h>
 
 namespace sloth::stdlib::modules {
 
 namespace {
-
-constexpr int kBusyTimeoutMs = 60000;
 
 double now() {
   return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -118,46 +115,22 @@ std::string StateStore::defaultPath() {
   return homeDirectory() + "/.local/state/sloth/state.db";
 }
 
+// The connection (directory, WAL, busy timeout, setup retried while another process switches a
+// new file to WAL) is the one every sloth process opens; its errors become state errors.
 StateStore::StateStore(const std::string& path) : file(path) {
-  std::error_code error;
-  std::filesystem::path directory = std::filesystem::path(path).parent_path();
-  if (!directory.empty() && !std::filesystem::exists(directory)) {
-    std::filesystem::create_directories(directory, error);
-    if (error)
-      throw StateError("cannot create the directory of the state database '" + path +
-                       "': " + error.message());
-    std::filesystem::permissions(directory, std::filesystem::perms::owner_all, error);
+  try {
+    database = std::make_unique<runtime::SqliteDatabase>(path);
+    database->setup("CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value BLOB NOT NULL, "
+                    "expires_at REAL)");
+    database->setup("CREATE TABLE IF NOT EXISTS locks (name TEXT PRIMARY KEY, pid INTEGER NOT "
+                    "NULL, started INTEGER NOT NULL, acquired_at REAL NOT NULL)");
+  } catch (const runtime::SqliteError& error) {
+    throw StateError(error.what());
   }
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-      SQLITE_OK)
-    fail("open");
-  sqlite3_busy_timeout(db, kBusyTimeoutMs);
-  executeSetup("PRAGMA journal_mode=WAL");
-  executeSetup("PRAGMA synchronous=NORMAL");
-  executeSetup("CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value BLOB NOT NULL, "
-               "expires_at REAL)");
-  executeSetup("CREATE TABLE IF NOT EXISTS locks (name TEXT PRIMARY KEY, pid INTEGER NOT NULL, "
-               "started INTEGER NOT NULL, acquired_at REAL NOT NULL)");
+  db = database->handle();
 }
 
-// When two processes open a new database at once, switching it to WAL can fail with
-// SQLITE_BUSY without SQLite calling the busy handler (it would deadlock otherwise), so the
-// setup statements wait and retry themselves, for as long as the busy timeout allows.
-void StateStore::executeSetup(const char* sql) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
-  for (;;) {
-    int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
-    if (rc == SQLITE_OK)
-      return;
-    if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || std::chrono::steady_clock::now() > deadline)
-      fail("prepare");
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-}
-
-StateStore::~StateStore() {
-  sqlite3_close_v2(db);
-}
+StateStore::~StateStore() = default;
 
 void StateStore::fail(std::string_view doing) {
   std::string cause = db != nullptr ? sqlite3_errmsg(db) : "out of memory";

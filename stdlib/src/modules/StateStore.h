@@ -4,12 +4,16 @@
 // write lock (waiting up to a minute) instead of losing updates. Expired values read as missing.
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 struct sqlite3;
+namespace sloth::stdlib::runtime {
+class SqliteDatabase;
+}
 
 namespace sloth::stdlib::modules {
 
@@ -62,7 +66,6 @@ public:
   static std::string defaultPath();
 
 private:
-  void executeSetup(const char* sql); // retries while another process holds the database
   /// Who holds the lock: nobody (no row, or its process is gone), this process, or another
   /// live process (described in `holder`). Call inside a transaction.
   enum class Owner { None, Mine, Other };
@@ -70,7 +73,8 @@ private:
   [[noreturn]] void fail(std::string_view doing);
 
   std::string file;
-  sqlite3* db = nullptr;
+  std::unique_ptr<runtime::SqliteDatabase> database;
+  sqlite3* db = nullptr; // database's handle
 };
 
 } // namespace sloth::stdlib::modules

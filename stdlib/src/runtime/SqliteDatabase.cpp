@@ -1,4 +1,4 @@
-#include "SqliteDatabase.h"
+#include "sloth/stdlib/runtime/SqliteDatabase.h"
 
 #include <chrono>
 #include <filesystem>
