@@ -1,6 +1,6 @@
-#include "sloth/stdlib/runtime/SqliteDatabase.h"
 #include "modules/StateStore.h"
 #include "sloth/stdlib/runtime/History.h"
+#include "sloth/stdlib/runtime/SqliteDatabase.h"
 
 #include <chrono>
 
