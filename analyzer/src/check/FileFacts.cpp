@@ -39,7 +39,7 @@ private:
       const auto* object = index->object->as<NameExpr>();
       const auto* key = index->key->as<StringExpr>();
       if (object && key)
-        facts_.extendedFields.insert(object->name + "." + key->value);
+        ++facts_.extendedFields[object->name + "." + key->value];
       expr(index->object);
       expr(index->key);
     }

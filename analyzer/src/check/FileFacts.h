@@ -8,16 +8,16 @@
 
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace sloth::check {
 
 struct FileFacts {
   // Global name -> how many times the file assigns it (`x = ...`, `function x() end`).
   std::unordered_map<std::string, unsigned> assignedGlobals;
-  // "module.field" for every `module.field = ...` / `function module.field() end` (also through a
-  // local of the same name), so a script that extends `string` is not told its function is unknown.
-  std::unordered_set<std::string> extendedFields;
+  // "module.field" -> how many times the file assigns it, for every `module.field = ...` /
+  // `function module.field() end` (also through a local of the same name), so a script that
+  // extends `string` is not told its function is unknown.
+  std::unordered_map<std::string, unsigned> extendedFields;
   // `local _ENV`, an `_ENV` parameter, `setfenv` or `module(...)`: global names may not mean `_G`.
   bool customEnvironment = false;
 };

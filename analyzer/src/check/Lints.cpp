@@ -117,6 +117,10 @@ void Walker::checkIgnoredResult(const Expr* call) {
   const types::FunctionSignature* sig = c ? signatureOf(c->callee) : nullptr;
   if (!sig || sig->returns.empty())
     return;
+  // A wrapper that handed the command's result back untouched leaves the check to its caller;
+  // one that kept it in a local may have looked at it.
+  if (auto inferred = inferred_.find(sig); inferred != inferred_.end() && !inferred->second)
+    return;
   TypeRef result = resolved(sig->returns[0].type);
   if (!result || result->kind() != types::TypeKind::Record ||
       !types_.findField(result, "exit_code"))

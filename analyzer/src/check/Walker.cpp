@@ -23,10 +23,90 @@ bool startsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
+bool hasGoto(const Block* b) {
+  for (const Stat* s : b->stats)
+    switch (s->kind) {
+    case StatKind::Goto:
+      return true;
+    case StatKind::Do:
+      if (hasGoto(s->as<DoStat>()->body))
+        return true;
+      break;
+    case StatKind::If: {
+      const auto* i = s->as<IfStat>();
+      for (const Block* branch : i->blocks)
+        if (hasGoto(branch))
+          return true;
+      if (i->elseBlock && hasGoto(i->elseBlock))
+        return true;
+      break;
+    }
+    case StatKind::While:
+      if (hasGoto(s->as<WhileStat>()->body))
+        return true;
+      break;
+    case StatKind::Repeat:
+      if (hasGoto(s->as<RepeatStat>()->body))
+        return true;
+      break;
+    case StatKind::NumericFor:
+      if (hasGoto(s->as<NumericForStat>()->body))
+        return true;
+      break;
+    case StatKind::GenericFor:
+      if (hasGoto(s->as<GenericForStat>()->body))
+        return true;
+      break;
+    default:
+      break;
+    }
+  return false;
+}
+
 bool isBareReference(const Expr* e) {
   while (const auto* p = e->as<ParenExpr>())
     e = p->inner;
   return e->is<NameExpr>() || e->is<IndexExpr>();
+}
+
+// Whether a `break` (or any `goto`) in `b` may leave the loop whose body `b` is: nested loops
+// keep their own breaks, nested functions their own control flow.
+bool mayLeaveLoop(const Block* b) {
+  for (const Stat* s : b->stats)
+    switch (s->kind) {
+    case StatKind::Break:
+    case StatKind::Goto:
+      return true;
+    case StatKind::Do:
+      if (mayLeaveLoop(s->as<DoStat>()->body))
+        return true;
+      break;
+    case StatKind::If: {
+      const auto* i = s->as<IfStat>();
+      for (const Block* branch : i->blocks)
+        if (mayLeaveLoop(branch))
+          return true;
+      if (i->elseBlock && mayLeaveLoop(i->elseBlock))
+        return true;
+      break;
+    }
+    case StatKind::While:
+    case StatKind::Repeat:
+    case StatKind::NumericFor:
+    case StatKind::GenericFor: {
+      // A goto inside a nested loop may still jump out of this one.
+      const Block* inner = s->is<WhileStat>()        ? s->as<WhileStat>()->body
+                           : s->is<RepeatStat>()     ? s->as<RepeatStat>()->body
+                           : s->is<NumericForStat>() ? s->as<NumericForStat>()->body
+                                                     : s->as<GenericForStat>()->body;
+      if (hasGoto(inner))
+        return true;
+      break;
+    }
+    default:
+      break;
+    }
+  return false;
 }
 
 } // namespace
@@ -51,7 +131,8 @@ void Walker::run() {
 // ---------------------------------------------------------------------------------------------
 // Statements
 
-void Walker::function(const FunctionBody* body, const FunctionSignature* sig, bool callback) {
+const FunctionSignature* Walker::function(const FunctionBody* body, const FunctionSignature* sig,
+                                          bool callback) {
   size_t visibleMark = visible_.size();
   size_t narrowMark = narrowed_.size();
   size_t param = 0;
@@ -66,10 +147,15 @@ void Walker::function(const FunctionBody* body, const FunctionSignature* sig, bo
     }
     declareLocal(p, info, info.type != nullptr);
   }
-  block(body->body);
+  returns_.emplace_back();
+  if (!block(body->body) && !quiet_)
+    mergeReturn({}, false); // falls off the end: returns nothing, which reads as nil
+  ReturnSummary summary = std::move(returns_.back());
+  returns_.pop_back();
   visible_.resize(visibleMark);
   narrowed_.resize(narrowMark);
   reportUnusedLocals(body, callback);
+  return sig ? nullptr : inferredSignature(body, summary);
 }
 
 bool Walker::block(const Block* b) {
@@ -130,18 +216,20 @@ bool Walker::stat(const Stat* s) {
     applyNarrowings(holds);
     block(w->body);
     narrowed_.resize(mark);
-    return false;
+    // `while true do ... end` without a way out never lets control past it.
+    return w->condition->is<TrueExpr>() && !mayLeaveLoop(w->body);
   }
   case StatKind::Repeat: {
     // The condition sees the body's locals.
     const auto* r = s->as<RepeatStat>();
     size_t visibleMark = visible_.size();
     size_t narrowMark = narrowed_.size();
-    blockStats(r->body);
+    bool bodyEnds = blockStats(r->body);
     expr(r->condition);
     visible_.resize(visibleMark);
     narrowed_.resize(narrowMark);
-    return false;
+    // A body that always returns, or `until false`, without a `break` or `goto` out of it.
+    return (bodyEnds || r->condition->is<FalseExpr>()) && !mayLeaveLoop(r->body);
   }
   case StatKind::If:
     return ifStat(s->as<IfStat>());
@@ -181,14 +269,19 @@ bool Walker::stat(const Stat* s) {
         userSignatures_.push_back(std::move(*made));
         sig = &userSignatures_.back();
       }
-    if (const auto* name = f->target->as<NameExpr>()) {
-      auto assigned = facts_.assignedGlobals.find(name->name);
-      if (!name->local && sig && assigned != facts_.assignedGlobals.end() && assigned->second == 1)
-        userGlobalFunctions_[name->name] = sig;
-    } else if (const auto* index = f->target->as<IndexExpr>()) {
+    const auto* name = f->target->as<NameExpr>();
+    auto assigned = name ? facts_.assignedGlobals.find(name->name) : facts_.assignedGlobals.end();
+    bool assignedOnce =
+        name && !name->local && assigned != facts_.assignedGlobals.end() && assigned->second == 1;
+    if (assignedOnce && sig)
+      userGlobalFunctions_[name->name] = sig; // also for recursive calls in the body
+    if (const auto* index = f->target->as<IndexExpr>())
       expr(index->object);
-    }
-    function(f->body, sig);
+    const FunctionSignature* inferred = function(f->body, sig);
+    if (assignedOnce && inferred)
+      userGlobalFunctions_[name->name] = inferred;
+    else if (!f->isMethod)
+      bindMemberFunction(f->target, sig ? sig : inferred);
     return false;
   }
   case StatKind::LocalFunction: {
@@ -201,12 +294,20 @@ bool Walker::stat(const Stat* s) {
         info.sig = &userSignatures_.back();
       }
     declareLocal(f->local, info, false); // in scope inside its own body
-    function(f->body, info.sig);
+    // Calls inside the body (recursion) see no inferred signature yet: their results are unknown.
+    if (const FunctionSignature* inferred = function(f->body, info.sig))
+      if (auto it = locals_.find(f->local); it != locals_.end())
+        it->second.sig = inferred;
     return false;
   }
-  case StatKind::Return:
-    exprList(s->as<ReturnStat>()->values);
+  case StatKind::Return: {
+    const auto* r = s->as<ReturnStat>();
+    TypeList types(r->values.size());
+    for (size_t i = 0; i < r->values.size(); ++i)
+      types[i] = expr(r->values[i]);
+    noteReturn(r, types.span());
     return true;
+  }
   case StatKind::Break:
     return true;
   case StatKind::Goto:
@@ -231,17 +332,16 @@ void Walker::localStat(const LocalStat* s) {
   TypeList valueTypes(n);
   for (size_t i = 0; i < n; ++i) {
     const Expr* v = s->values[i];
-    if (const auto* fn = v->as<FunctionExpr>(); fn && notes && n == 1) {
-      if (auto made = UserAnnotations::functionSignature(*notes, *fn->body)) {
-        userSignatures_.push_back(std::move(*made));
-        valueSig = &userSignatures_.back();
-      }
-      function(fn->body, valueSig);
-      valueTypes[i] = types_.function();
-      continue;
-    }
     if (const auto* fn = v->as<FunctionExpr>()) {
-      function(fn->body, nullptr);
+      const FunctionSignature* annotated = nullptr;
+      if (notes && n == 1)
+        if (auto made = UserAnnotations::functionSignature(*notes, *fn->body)) {
+          userSignatures_.push_back(std::move(*made));
+          annotated = &userSignatures_.back();
+        }
+      const FunctionSignature* inferred = function(fn->body, annotated);
+      if (i == 0)
+        valueSig = annotated ? annotated : inferred;
       valueTypes[i] = types_.function();
       continue;
     }
@@ -323,11 +423,16 @@ void Walker::assignStat(const AssignStat* s) {
         report(Severity::Error, "possibly-nil", index->object->range,
                "attempt to index a nil value: this is always nil here");
     }
-  for (const Expr* v : s->values) {
-    if (const auto* fn = v->as<FunctionExpr>())
-      function(fn->body, nullptr); // `M.handler = function(...)`: named, not a callback
-    else
+  for (size_t i = 0; i < s->values.size(); ++i) {
+    const Expr* v = s->values[i];
+    if (const auto* fn = v->as<FunctionExpr>()) {
+      // `M.handler = function(...)`: named, not a callback
+      const FunctionSignature* inferred = function(fn->body, nullptr);
+      if (i < s->targets.size())
+        bindMemberFunction(s->targets[i], inferred);
+    } else {
       expr(v);
+    }
   }
   // A narrowed local that is assigned holds its declared type again.
   for (const Expr* target : s->targets) {
@@ -879,6 +984,8 @@ const FunctionSignature* Walker::signatureOf(const Expr* callee) const {
     return g && g->kind == types::GlobalKind::Function ? g->function : nullptr;
   }
   if (const auto* index = callee->as<IndexExpr>()) {
+    if (const FunctionSignature* member = memberFunction(index))
+      return member;
     const auto* key = index->key->as<StringExpr>();
     const ModuleSignature* m = key ? moduleOf(index->object) : nullptr;
     if (!m || facts_.extendedFields.count(m->name + "." + key->value))

@@ -15,6 +15,7 @@
 #include "sloth/analyzer/types/TypeContext.h"
 
 #include <deque>
+#include <map>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -79,11 +80,22 @@ private:
     std::string_view field = {}; // empty: the local itself
   };
 
+  // What the `return` statements of a function give, gathered while its body is walked.
+  struct ReturnSummary {
+    std::vector<TypeRef> types; // per position; nullptr: unknown
+    bool open = false;          // positions past `types` are unknown (`return f()`, `return ...`)
+    bool seen = false;          // some `return` (or falling off the end) was merged in
+    bool values = false;        // some `return` gives values
+    bool passesCall = false;    // some `return` hands back a call's result untouched
+  };
+
   // ----- statements (Walker.cpp) -----
   // `callback`: a function written as an argument or table field, whose parameters are dictated by
-  // whoever calls it (unused ones are not worth a warning).
-  void function(const ast::FunctionBody* body, const types::FunctionSignature* sig,
-                bool callback = false);
+  // whoever calls it (unused ones are not worth a warning). Returns the signature inferred from the
+  // body's `return` statements when `sig` is null and some `return` gives values, else nullptr.
+  const types::FunctionSignature* function(const ast::FunctionBody* body,
+                                           const types::FunctionSignature* sig,
+                                           bool callback = false);
   // Both return true when control cannot fall out of the block's end.
   bool block(const ast::Block* b);
   bool blockStats(const ast::Block* b); // without closing the block's scope
@@ -135,6 +147,17 @@ private:
   // Narrowings that hold where `condition` is truthy (or falsy).
   void narrowingsOf(const ast::Expr* condition, bool truthy, std::vector<Narrowing>& out);
   void applyNarrowings(const std::vector<Narrowing>& list);
+
+  // ----- return inference (ReturnInference.cpp) -----
+  void noteReturn(const ast::ReturnStat* r, std::span<const TypeRef> valueTypes);
+  void mergeReturn(std::vector<TypeRef> types, bool open);
+  const types::FunctionSignature* inferredSignature(const ast::FunctionBody* body,
+                                                    const ReturnSummary& summary);
+  // `function M.f()`, `M.f = function`: remembered for calls `M.f(...)` when the file assigns
+  // `M.f` nowhere else.
+  void bindMemberFunction(const ast::Expr* target, const types::FunctionSignature* sig);
+  const types::FunctionSignature* memberFunction(const ast::IndexExpr* callee) const;
+  bool isInferred(const types::FunctionSignature* sig) const;
 
   // ----- calls (CallCheck.cpp) -----
   // `receiver` is the value before `:` when a module function is called as a method
@@ -189,6 +212,13 @@ private:
   std::vector<const ast::Local*> visible_; // locals in scope, for "did you mean"
   std::deque<types::FunctionSignature> userSignatures_; // from @param/@return
   std::unordered_map<std::string, const types::FunctionSignature*> userGlobalFunctions_;
+  std::vector<ReturnSummary> returns_; // one per function being walked, innermost last
+  // Signatures inferred from bodies; those whose `return` hands back a call's result untouched
+  // (`return exec.command(c)`) let ignored-exec-result see through the wrapper.
+  std::unordered_map<const types::FunctionSignature*, bool> inferred_;
+  // (object local or nullptr for a global, "field" or "global.field") -> signature.
+  std::map<std::pair<const ast::Local*, std::string>, const types::FunctionSignature*>
+      memberFunctions_;
   std::vector<const ast::LabelStat*> labels_;
   std::unordered_set<const ast::LabelStat*> jumpedTo_;
   unsigned quiet_ = 0; // >0 while peeking: no diagnostics, no descent into function bodies
