@@ -179,7 +179,10 @@ bool Walker::checkArgument(const FunctionSignature& sig, const std::string& call
   TypeRef want = param.optional ? types_.optional(param.type) : param.type;
   if (const TableExpr* table = tableOf(arg))
     if (TypeRef record = recordExpected(types_, want)) {
-      checkTableAgainst(sig, calledAs, record, table, "", table == arg);
+      // A local that keeps its constructor's keys is as complete as a table written here.
+      const auto* local = arg->as<NameExpr>();
+      bool complete = table == arg || (local && facts_.isSealedTable(local->local));
+      checkTableAgainst(sig, calledAs, record, table, "", complete);
       return true;
     }
   if (param.name == "mode" && arg->is<NumberExpr>() && severityFor(sig) == Severity::Error &&

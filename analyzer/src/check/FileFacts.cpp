@@ -6,9 +6,16 @@ namespace {
 
 using namespace ast;
 
+// Lua's functions that read a table argument without adding keys to it (or keeping it).
+constexpr std::string_view kTableReaders[] = {
+    "pairs",    "ipairs",       "next",         "type",          "tostring",
+    "tonumber", "print",        "select",       "rawlen",        "rawequal",
+    "rawget",   "table.concat", "table.unpack", "string.format", "unpack"};
+
 class FactsGatherer {
 public:
-  explicit FactsGatherer(FileFacts& facts) : facts_(facts) {}
+  FactsGatherer(FileFacts& facts, const types::SignatureRegistry& signatures)
+      : facts_(facts), sigs_(signatures) {}
 
   void function(const FunctionBody* body) {
     for (const Local* p : body->params)
@@ -20,6 +27,39 @@ private:
   void noteLocal(const Local* local) {
     if (local->name == "_ENV")
       facts_.customEnvironment = true;
+  }
+
+  // A candidate for a sealed table (see FileFacts::openTables) used as `e`, or nullptr.
+  const Local* tableLocal(const Expr* e) const {
+    const auto* name = e->as<NameExpr>();
+    if (!name || !name->local || facts_.tableLocals.empty() ||
+        !facts_.tableLocals.count(name->local))
+      return nullptr;
+    return name->local;
+  }
+
+  // Whether a call of `callee` leaves the keys of the tables passed to it alone.
+  bool onlyReadsTables(const Expr* callee) const {
+    std::string name;
+    if (const auto* n = callee->as<NameExpr>(); n && !n->local) {
+      name = n->name;
+    } else if (const auto* index = callee->as<IndexExpr>()) {
+      const auto* object = index->object->as<NameExpr>();
+      const auto* key = index->key->as<StringExpr>();
+      if (!object || object->local || !key)
+        return false;
+      // sloth's native modules never change the tables they are given.
+      if (const types::ModuleSignature* m = sigs_.module(object->name))
+        if (m->where.file.rfind("lua_", 0) != 0)
+          return true;
+      name = object->name + "." + key->value;
+    } else {
+      return false;
+    }
+    for (std::string_view reader : kTableReaders)
+      if (name == reader)
+        return true;
+    return false;
   }
 
   void block(const Block* b) {
@@ -40,6 +80,8 @@ private:
       const auto* key = index->key->as<StringExpr>();
       if (object && key)
         ++facts_.extendedFields[object->name + "." + key->value];
+      if (const Local* table = tableLocal(index->object))
+        facts_.openTables.insert(table); // `t.x = v`, `t[k] = v`
       expr(index->object);
       expr(index->key);
     }
@@ -52,6 +94,9 @@ private:
       for (const Local* local : l->locals)
         noteLocal(local);
       exprs(l->values);
+      for (size_t i = 0; i < l->locals.size() && i < l->values.size(); ++i)
+        if (l->values[i]->is<TableExpr>() && !l->locals[i]->assigned)
+          facts_.tableLocals.insert(l->locals[i]);
       break;
     }
     case StatKind::Assign: {
@@ -122,6 +167,11 @@ private:
 
   void expr(const Expr* e) {
     switch (e->kind) {
+    case ExprKind::Name:
+      // Any use not handled below may hand the table to code that adds keys.
+      if (const Local* table = tableLocal(e))
+        facts_.openTables.insert(table);
+      break;
     case ExprKind::Function:
       function(e->as<FunctionExpr>()->body);
       break;
@@ -133,7 +183,8 @@ private:
       }
       break;
     case ExprKind::Index:
-      expr(e->as<IndexExpr>()->object);
+      if (!tableLocal(e->as<IndexExpr>()->object)) // reading `t.x` leaves t as it is
+        expr(e->as<IndexExpr>()->object);
       expr(e->as<IndexExpr>()->key);
       break;
     case ExprKind::Call: {
@@ -143,7 +194,10 @@ private:
         if (!callee->local && (callee->name == "setfenv" || callee->name == "module"))
           facts_.customEnvironment = true;
       expr(c->callee);
-      exprs(c->args);
+      bool reader = !facts_.tableLocals.empty() && onlyReadsTables(c->callee);
+      for (const Expr* arg : c->args)
+        if (!reader || !tableLocal(arg))
+          expr(arg);
       break;
     }
     case ExprKind::MethodCall:
@@ -154,7 +208,8 @@ private:
       expr(e->as<ParenExpr>()->inner);
       break;
     case ExprKind::Unary:
-      expr(e->as<UnaryExpr>()->operand);
+      if (e->as<UnaryExpr>()->op != UnaryOp::Len || !tableLocal(e->as<UnaryExpr>()->operand))
+        expr(e->as<UnaryExpr>()->operand);
       break;
     case ExprKind::Binary:
       expr(e->as<BinaryExpr>()->lhs);
@@ -166,13 +221,14 @@ private:
   }
 
   FileFacts& facts_;
+  const types::SignatureRegistry& sigs_;
 };
 
 } // namespace
 
-FileFacts gatherFileFacts(const ast::Chunk& chunk) {
+FileFacts gatherFileFacts(const ast::Chunk& chunk, const types::SignatureRegistry& signatures) {
   FileFacts facts;
-  FactsGatherer(facts).function(chunk.main);
+  FactsGatherer(facts, signatures).function(chunk.main);
   return facts;
 }
 

@@ -4,10 +4,12 @@
 // assignment may run first), so these are gathered in a pre-pass.
 #pragma once
 
+#include "sloth/analyzer/types/SignatureRegistry.h"
 #include "sloth/frontend/Ast.h"
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace sloth::check {
 
@@ -20,8 +22,18 @@ struct FileFacts {
   std::unordered_map<std::string, unsigned> extendedFields;
   // `local _ENV`, an `_ENV` parameter, `setfenv` or `module(...)`: global names may not mean `_G`.
   bool customEnvironment = false;
+  // Locals initialized with a table constructor (`local opts = { ... }`) whose set of keys may
+  // change: a field or index of it is assigned, or the table goes anywhere but a field read, `#t`
+  // or an argument of a function known not to add keys (sloth's modules, `pairs`, `ipairs`,
+  // `print`, `table.concat`, ...). The others keep exactly the constructor's keys.
+  std::unordered_set<const ast::Local*> openTables;
+  bool isSealedTable(const ast::Local* local) const {
+    return tableLocals.count(local) && !openTables.count(local);
+  }
+  std::unordered_set<const ast::Local*> tableLocals;
 };
 
-FileFacts gatherFileFacts(const ast::Chunk& chunk);
+// `signatures` tells which calls only read the tables passed to them.
+FileFacts gatherFileFacts(const ast::Chunk& chunk, const types::SignatureRegistry& signatures);
 
 } // namespace sloth::check

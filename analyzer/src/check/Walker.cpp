@@ -116,7 +116,7 @@ Walker::Walker(const Chunk& chunk, FileId file, const SourceManager& sources,
                DiagnosticEngine& diags)
     : chunk_(chunk), file_(file), sources_(sources), sigs_(signatures), settings_(settings),
       diags_(diags), types_(&signatures.types()), annotations_(file, sources, types_, diags),
-      facts_(gatherFileFacts(chunk)),
+      facts_(gatherFileFacts(chunk, signatures)),
       extraGlobals_(settings.extraGlobals.begin(), settings.extraGlobals.end()) {
   for (std::string_view name : kUndeclaredStandardGlobals)
     extraGlobals_.emplace(name);
@@ -343,6 +343,11 @@ void Walker::localStat(const LocalStat* s) {
       if (i == 0)
         valueSig = annotated ? annotated : inferred;
       valueTypes[i] = types_.function();
+      continue;
+    }
+    if (const auto* table = v->as<TableExpr>();
+        table && i < s->locals.size() && facts_.isSealedTable(s->locals[i])) {
+      valueTypes[i] = tableExpr(table, &tableFieldTypes_[s->locals[i]]);
       continue;
     }
     valueTypes[i] = expr(v);
@@ -603,11 +608,13 @@ TypeRef Walker::binaryExpr(const BinaryExpr* e) {
   }
 }
 
-TypeRef Walker::tableExpr(const TableExpr* e) {
+TypeRef Walker::tableExpr(const TableExpr* e, std::vector<TypeRef>* fieldTypes) {
   for (const TableField& f : e->fields) {
     if (f.kind == TableField::Kind::Keyed)
       expr(f.key);
-    expr(f.value);
+    TypeRef t = expr(f.value);
+    if (fieldTypes)
+      fieldTypes->push_back(t);
   }
   if (!quiet_)
     checkDuplicateKeys(e);
@@ -644,9 +651,12 @@ TypeRef Walker::indexExpr(const IndexExpr* e, Use use) {
   TypeRef object = expr(e->object);
   if (key && reportShadowedModule(e, use))
     return nullptr;
-  if (const auto* name = e->object->as<NameExpr>(); key && name && name->local)
+  if (const auto* name = e->object->as<NameExpr>(); key && name && name->local) {
     if (const Narrowing* n = narrowedField(name->local, key->value))
       return n->type;
+    if (TypeRef t = nullptr; sealedTableField(name, key, use, t))
+      return t;
+  }
   if (key)
     return fieldOf(object, key->value, e->object, key->range, use == Use::Callee);
   expr(e->key);
@@ -669,6 +679,47 @@ TypeRef Walker::indexExpr(const IndexExpr* e, Use use) {
   if (t->kind() == TypeKind::Map)
     return t->value();
   return nullptr;
+}
+
+bool Walker::sealedTableField(const NameExpr* object, const StringExpr* key, Use use,
+                              TypeRef& type) {
+  const LocalInfo* info = infoOf(object->local);
+  if (!info || !info->table || !facts_.isSealedTable(object->local))
+    return false;
+  if (TypeRef declared = resolved(info->type); declared && declared->kind() == TypeKind::Record)
+    return false; // `---@type Server`: the class says what it has
+  const TableExpr* table = info->table;
+  std::vector<std::string> keys;
+  for (size_t i = table->fields.size(); i-- > 0;) { // the last of duplicate keys wins
+    const TableField& f = table->fields[i];
+    if (f.kind == TableField::Kind::Positional)
+      continue;
+    const auto* name = f.key->as<StringExpr>();
+    if (!name) {
+      if (!f.key->is<NumberExpr>())
+        return false; // `[k] = v`: any key at all
+      continue;
+    }
+    if (name->value == key->value) {
+      auto types = tableFieldTypes_.find(object->local);
+      type =
+          types != tableFieldTypes_.end() && i < types->second.size() ? types->second[i] : nullptr;
+      return true;
+    }
+    keys.push_back(name->value);
+  }
+  type = nullptr; // nil, but left unknown so that one slip does not cascade
+  if (use == Use::FeatureTest)
+    return true;
+  uint32_t line = sources_.lineOf(file_, table->range.begin);
+  std::string message =
+      fmt::format("unknown field '{}': the table '{}' built at line {} has no such key and "
+                  "nothing adds one, so this is always nil",
+                  key->value, object->name, line);
+  if (std::optional<std::string> fix = types::closestName(key->value, keys))
+    message += fmt::format("; did you mean '{}'?", *fix);
+  report(Severity::Warning, "unknown-field", key->range, std::move(message));
+  return true;
 }
 
 std::string Walker::onlyFunctionStartingWith(const ModuleSignature& module,

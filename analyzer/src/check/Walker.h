@@ -122,7 +122,12 @@ private:
   TypeRef moduleField(const types::ModuleSignature& module, const ast::IndexExpr* e, Use use);
   TypeRef callExpr(const ast::CallExpr* e);
   TypeRef methodCallExpr(const ast::MethodCallExpr* e);
-  TypeRef tableExpr(const ast::TableExpr* e);
+  // `fieldTypes`, when given, receives the type of each field's value, in field order.
+  TypeRef tableExpr(const ast::TableExpr* e, std::vector<TypeRef>* fieldTypes = nullptr);
+  // `t.key` where t is a local table that keeps exactly its constructor's keys (FileFacts): the
+  // value's type, or a warning for a key it never has. False when t is not such a table.
+  bool sealedTableField(const ast::NameExpr* object, const ast::StringExpr* key, Use use,
+                        TypeRef& type);
   TypeRef binaryExpr(const ast::BinaryExpr* e);
   // The type of `e` without reporting anything (used to look into option tables).
   TypeRef peek(const ast::Expr* e);
@@ -212,6 +217,8 @@ private:
   std::vector<const ast::Local*> visible_; // locals in scope, for "did you mean"
   std::deque<types::FunctionSignature> userSignatures_; // from @param/@return
   std::unordered_map<std::string, const types::FunctionSignature*> userGlobalFunctions_;
+  // Field value types of the constructors of sealed local tables (FileFacts::isSealedTable).
+  std::unordered_map<const ast::Local*, std::vector<TypeRef>> tableFieldTypes_;
   std::vector<ReturnSummary> returns_; // one per function being walked, innermost last
   // Signatures inferred from bodies; those whose `return` hands back a call's result untouched
   // (`return exec.command(c)`) let ignored-exec-result see through the wrapper.
