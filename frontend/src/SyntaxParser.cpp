@@ -1,6 +1,7 @@
 #include "SyntaxParser.h"
 
 #include "AstBuilder.h"
+#include "LexedTokenStream.h"
 #include "SyntaxErrors.h"
 
 #include "antlr4-runtime.h"
@@ -21,35 +22,6 @@ static_assert(static_cast<size_t>(TokenKind::DbColon) == LuaParser::DBCOLON);
 static_assert(static_cast<size_t>(TokenKind::Ellipsis) == LuaParser::ELLIPSIS);
 
 namespace {
-
-// Feeds the hand-lexed tokens to ANTLR. Token text is not copied: messages are worded from our
-// own Token vector, by token index.
-class LexedTokenSource : public antlr4::TokenSource {
-public:
-  explicit LexedTokenSource(const std::vector<Token>& tokens) : tokens_(tokens) {}
-
-  std::unique_ptr<antlr4::Token> nextToken() override {
-    const Token& t = tokens_[current_];
-    size_t type = t.kind == TokenKind::Eof ? antlr4::Token::EOF : static_cast<size_t>(t.kind);
-    auto token = std::make_unique<antlr4::CommonToken>(
-        std::pair<antlr4::TokenSource*, antlr4::CharStream*>(this, nullptr), type,
-        antlr4::Token::DEFAULT_CHANNEL, t.range.begin, t.range.end == 0 ? 0 : t.range.end - 1);
-    if (current_ + 1 < tokens_.size())
-      ++current_;
-    return token;
-  }
-  size_t getLine() const override { return tokens_[current_].line; }
-  size_t getCharPositionInLine() override { return 0; }
-  antlr4::CharStream* getInputStream() override { return nullptr; }
-  std::string getSourceName() override { return "lua"; }
-  antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override {
-    return antlr4::CommonTokenFactory::DEFAULT.get();
-  }
-
-private:
-  const std::vector<Token>& tokens_;
-  size_t current_ = 0;
-};
 
 // Lua's one ambiguity: after a suffixed expression, `(` may open call arguments or the next
 // statement (`f\n(g)()`). Lua always takes the call (lparser.c's suffixedexp loop). ANTLR's SLL
@@ -87,8 +59,7 @@ private:
 
 bool parseTokens(std::string_view source, LexedSource& lexed, FileId file, ast::AstContext& context,
                  ast::Chunk& chunk, DiagnosticEngine& diags, ParseStats* stats) {
-  LexedTokenSource tokenSource(lexed.tokens);
-  antlr4::CommonTokenStream stream(&tokenSource);
+  LexedTokenStream stream(lexed.tokens, source);
   LuaParser parser(&stream);
   parser.removeErrorListeners();
   // setInterpreter deletes the generated simulator; ours shares its DFA cache and is deleted by
