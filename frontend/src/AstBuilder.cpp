@@ -1,4 +1,5 @@
 #include "AstBuilder.h"
+#include "ParseTreeAccess.h"
 
 #include <algorithm>
 #include <string>
@@ -7,6 +8,7 @@ namespace sloth {
 
 using grammar::LuaParser;
 using namespace sloth::ast;
+using namespace sloth::parse_tree;
 
 namespace {
 
@@ -45,8 +47,11 @@ private:
   // -- positions -------------------------------------------------------------------------------
 
   const Token& token(antlr4::Token* t) const { return tokens_[t->getTokenIndex()]; }
-  const Token& token(antlr4::tree::TerminalNode* n) const { return token(n->getSymbol()); }
-  SourceRange range(antlr4::tree::TerminalNode* n) const { return token(n).range; }
+  // The lexer token of a leaf of the parse tree. A leaf's source interval is its token index;
+  // reading it through that virtual avoids a cast down the runtime's virtual-base hierarchy.
+  const Token& leaf(antlr4::tree::ParseTree* n) const {
+    return tokens_[static_cast<size_t>(n->getSourceInterval().a)];
+  }
 
   SourceRange range(antlr4::ParserRuleContext* c) const {
     size_t first = c->getStart()->getTokenIndex();
@@ -75,17 +80,21 @@ private:
   Block* block(LuaParser::BlockContext* c) {
     auto* b = ctx_.make<Block>();
     b->range = range(c);
-    for (auto* s : c->stat())
-      if (Stat* stat = statement(s)) {
-        attachComments(stat, s);
-        b->stats.push_back(stat);
+    for (auto* child : c->children) {
+      if (isRule(child, LuaParser::RuleStat)) {
+        auto* s = static_cast<LuaParser::StatContext*>(child);
+        if (Stat* stat = statement(s)) {
+          attachComments(stat, s);
+          b->stats.push_back(stat);
+        }
+      } else if (isRule(child, LuaParser::RuleRetstat)) {
+        auto* r = static_cast<LuaParser::RetstatContext*>(child);
+        auto* ret = ctx_.make<ReturnStat>(range(r));
+        if (auto* list = firstRule<LuaParser::ExplistContext>(r, LuaParser::RuleExplist))
+          ret->values = exprList(list);
+        attachComments(ret, r);
+        b->stats.push_back(ret);
       }
-    if (auto* r = c->retstat()) {
-      auto* ret = ctx_.make<ReturnStat>(range(r));
-      if (r->explist())
-        ret->values = exprList(r->explist());
-      attachComments(ret, r);
-      b->stats.push_back(ret);
     }
     return b;
   }
@@ -104,43 +113,45 @@ private:
         stat->leadingComments.push_back(it->get());
   }
 
-  Local* declare(antlr4::tree::TerminalNode* name) {
+  Local* declare(const Token& name) {
     auto* local = ctx_.make<Local>();
-    local->name = token(name).text;
-    local->range = range(name);
+    local->name = name.text;
+    local->range = name.range;
     local->owner = function_;
     return local;
   }
 
   Stat* statement(LuaParser::StatContext* c) {
     SourceRange r = range(c);
-    if (dynamic_cast<LuaParser::EmptyStatContext*>(c))
+    if (as<LuaParser::EmptyStatContext>(c))
       return ctx_.make<EmptyStat>(r);
-    if (auto* s = dynamic_cast<LuaParser::ExprStatContext*>(c))
+    if (auto* s = as<LuaParser::ExprStatContext>(c))
       return exprStatement(s);
-    if (auto* s = dynamic_cast<LuaParser::LocalStatContext*>(c)) {
+    if (auto* s = as<LuaParser::LocalStatContext>(c)) {
       auto* stat = ctx_.make<LocalStat>(r);
-      for (auto* a : s->attname()) {
-        Local* local = declare(a->NAME(0));
-        if (a->NAME().size() > 1) {
-          const std::string& attrib = token(a->NAME(1)).text;
+      forEachRule<LuaParser::AttnameContext>(s, LuaParser::RuleAttname, [&](auto* a) {
+        // NAME ('<' NAME '>')?
+        Local* local = declare(tokenAt(a, 0));
+        if (a->children.size() > 1) {
+          const Token& attribName = tokenAt(a, 2);
+          const std::string& attrib = attribName.text;
           if (attrib == "const")
             local->attrib = Attrib::Const;
           else if (attrib == "close")
             local->attrib = Attrib::Close;
           else
-            error("unknown-attribute", range(a->NAME(1)), "unknown attribute '" + attrib + "'");
+            error("unknown-attribute", attribName.range, "unknown attribute '" + attrib + "'");
         }
         stat->locals.push_back(local);
-      }
-      if (s->explist())
-        stat->values = exprList(s->explist());
+      });
+      if (auto* list = firstRule<LuaParser::ExplistContext>(s, LuaParser::RuleExplist))
+        stat->values = exprList(list);
       return stat;
     }
-    if (auto* s = dynamic_cast<LuaParser::IfStatContext*>(c)) {
+    if (auto* s = as<LuaParser::IfStatContext>(c)) {
       auto* stat = ctx_.make<IfStat>(r);
-      auto conditions = s->exp();
-      auto blocks = s->block();
+      auto conditions = rules<LuaParser::ExpContext>(s, LuaParser::RuleExp);
+      auto blocks = rules<LuaParser::BlockContext>(s, LuaParser::RuleBlock);
       for (size_t i = 0; i < conditions.size(); ++i) {
         stat->conditions.push_back(expr(conditions[i]));
         stat->blocks.push_back(block(blocks[i]));
@@ -149,104 +160,108 @@ private:
         stat->elseBlock = block(blocks.back());
       return stat;
     }
-    if (auto* s = dynamic_cast<LuaParser::WhileStatContext*>(c)) {
+    if (auto* s = as<LuaParser::WhileStatContext>(c)) {
       auto* stat = ctx_.make<WhileStat>(r);
-      stat->condition = expr(s->exp());
-      stat->body = block(s->block());
+      stat->condition = expr(ruleAt<LuaParser::ExpContext>(s, 1));
+      stat->body = block(ruleAt<LuaParser::BlockContext>(s, 3));
       return stat;
     }
-    if (auto* s = dynamic_cast<LuaParser::DoStatContext*>(c)) {
+    if (auto* s = as<LuaParser::DoStatContext>(c)) {
       auto* stat = ctx_.make<DoStat>(r);
-      stat->body = block(s->block());
+      stat->body = block(ruleAt<LuaParser::BlockContext>(s, 1));
       return stat;
     }
-    if (auto* s = dynamic_cast<LuaParser::RepeatStatContext*>(c)) {
+    if (auto* s = as<LuaParser::RepeatStatContext>(c)) {
       auto* stat = ctx_.make<RepeatStat>(r);
-      stat->body = block(s->block());
-      stat->condition = expr(s->exp());
+      stat->body = block(ruleAt<LuaParser::BlockContext>(s, 1));
+      stat->condition = expr(ruleAt<LuaParser::ExpContext>(s, 3));
       return stat;
     }
-    if (auto* s = dynamic_cast<LuaParser::NumericForStatContext*>(c)) {
+    if (auto* s = as<LuaParser::NumericForStatContext>(c)) {
       auto* stat = ctx_.make<NumericForStat>(r);
-      auto e = s->exp();
+      auto e = rules<LuaParser::ExpContext>(s, LuaParser::RuleExp);
       stat->start = expr(e[0]);
       stat->limit = expr(e[1]);
       if (e.size() > 2)
         stat->step = expr(e[2]);
-      stat->var = declare(s->NAME());
+      stat->var = declare(tokenAt(s, 1));
       stat->var->isLoopControl = true;
-      stat->body = block(s->block());
+      stat->body = block(firstRule<LuaParser::BlockContext>(s, LuaParser::RuleBlock));
       return stat;
     }
-    if (auto* s = dynamic_cast<LuaParser::GenericForStatContext*>(c)) {
+    if (auto* s = as<LuaParser::GenericForStatContext>(c)) {
       auto* stat = ctx_.make<GenericForStat>(r);
-      stat->values = exprList(s->explist());
-      for (auto* n : s->NAME()) {
+      stat->values = exprList(firstRule<LuaParser::ExplistContext>(s, LuaParser::RuleExplist));
+      forEachToken(s, TokenKind::Name, [&](const Token& n) {
         Local* var = declare(n);
         var->isLoopControl = true;
         stat->vars.push_back(var);
-      }
-      stat->body = block(s->block());
+      });
+      stat->body = block(firstRule<LuaParser::BlockContext>(s, LuaParser::RuleBlock));
       return stat;
     }
-    if (auto* s = dynamic_cast<LuaParser::FunctionStatContext*>(c))
+    if (auto* s = as<LuaParser::FunctionStatContext>(c))
       return functionStatement(s, r);
-    if (auto* s = dynamic_cast<LuaParser::LocalFunctionStatContext*>(c)) {
+    if (auto* s = as<LuaParser::LocalFunctionStatContext>(c)) {
       auto* stat = ctx_.make<LocalFunctionStat>(r);
-      stat->local = declare(s->NAME());
-      stat->body =
-          functionBody(s->funcbody(), stat->local->name, false, range(s->FUNCTION()).begin);
+      stat->local = declare(tokenAt(s, 2));
+      stat->body = functionBody(ruleAt<LuaParser::FuncbodyContext>(s, 3), stat->local->name, false,
+                                tokenAt(s, 1).range.begin);
       return stat;
     }
-    if (dynamic_cast<LuaParser::BreakStatContext*>(c))
+    if (as<LuaParser::BreakStatContext>(c))
       return ctx_.make<BreakStat>(r);
-    if (auto* s = dynamic_cast<LuaParser::GotoStatContext*>(c))
-      return ctx_.make<GotoStat>(r, token(s->NAME()).text);
-    if (auto* s = dynamic_cast<LuaParser::LabelStatContext*>(c))
-      return ctx_.make<LabelStat>(r, token(s->NAME()).text);
+    if (auto* s = as<LuaParser::GotoStatContext>(c))
+      return ctx_.make<GotoStat>(r, tokenAt(s, 1).text);
+    if (auto* s = as<LuaParser::LabelStatContext>(c))
+      return ctx_.make<LabelStat>(r, tokenAt(s, 1).text);
     return nullptr;
   }
 
   Stat* functionStatement(LuaParser::FunctionStatContext* s, SourceRange r) {
     auto* stat = ctx_.make<FunctionStat>(r);
-    auto* f = s->funcname();
-    auto names = f->NAME();
-    std::string fullName = token(names[0]).text;
-    Expr* target = ctx_.make<NameExpr>(range(names[0]), token(names[0]).text);
-    size_t fields = f->COLON() ? names.size() - 1 : names.size();
+    auto* f = ruleAt<LuaParser::FuncnameContext>(s, 1);
+    std::vector<const Token*> names;
+    forEachToken(f, TokenKind::Name, [&](const Token& n) { names.push_back(&n); });
+    bool isMethod = firstToken(f, TokenKind::Colon) != nullptr;
+    std::string fullName = names[0]->text;
+    Expr* target = ctx_.make<NameExpr>(names[0]->range, names[0]->text);
+    size_t fields = isMethod ? names.size() - 1 : names.size();
     for (size_t i = 1; i < names.size(); ++i) {
-      const std::string& field = token(names[i]).text;
+      const std::string& field = names[i]->text;
       if (i < fields) {
-        auto* key = ctx_.make<StringExpr>(range(names[i]), field);
+        auto* key = ctx_.make<StringExpr>(names[i]->range, field);
         target =
             ctx_.make<IndexExpr>(SourceRange::cover(target->range, key->range), target, key, true);
         fullName += "." + field;
       } else {
         // The method name is the last field; the method flag adds `self`.
-        auto* key = ctx_.make<StringExpr>(range(names[i]), field);
+        auto* key = ctx_.make<StringExpr>(names[i]->range, field);
         target =
             ctx_.make<IndexExpr>(SourceRange::cover(target->range, key->range), target, key, true);
         fullName += ":" + field;
       }
     }
     stat->target = target;
-    stat->isMethod = f->COLON() != nullptr;
-    stat->body = functionBody(s->funcbody(), fullName, stat->isMethod, range(s->FUNCTION()).begin);
+    stat->isMethod = isMethod;
+    stat->body = functionBody(ruleAt<LuaParser::FuncbodyContext>(s, 2), fullName, isMethod,
+                              tokenAt(s, 0).range.begin);
     return stat;
   }
 
   Stat* exprStatement(LuaParser::ExprStatContext* s) {
     SourceRange r = range(s);
-    auto targets = s->suffixedexp();
-    if (!s->ASSIGN()) {
+    auto targets = rules<LuaParser::SuffixedexpContext>(s, LuaParser::RuleSuffixedexp);
+    if (!firstToken(s, TokenKind::Assign)) {
       auto* only = targets[0];
-      auto suffixes = only->suffix();
-      bool isCall =
-          !suffixes.empty() && (dynamic_cast<LuaParser::CallSuffixContext*>(suffixes.back()) ||
-                                dynamic_cast<LuaParser::MethodSuffixContext*>(suffixes.back()));
+      // suffixedexp : primaryexp suffix*
+      antlr4::tree::ParseTree* last = only->children.back();
+      bool hasSuffix = only->children.size() > 1;
+      bool isCall = hasSuffix && (is<LuaParser::CallSuffixContext>(last) ||
+                                  is<LuaParser::MethodSuffixContext>(last));
       if (!isCall) {
         const Token& first = token(only->getStart());
-        if (suffixes.empty() && first.kind == TokenKind::Name && first.text == "continue")
+        if (!hasSuffix && first.kind == TokenKind::Name && first.text == "continue")
           error("syntax-error", first.range,
                 "Lua has no 'continue' statement; write 'goto continue' and put "
                 "'::continue::' at the end of the loop body");
@@ -269,7 +284,7 @@ private:
       }
       stat->targets.push_back(target);
     }
-    stat->values = exprList(s->explist());
+    stat->values = exprList(firstRule<LuaParser::ExplistContext>(s, LuaParser::RuleExplist));
     return stat;
   }
 
@@ -290,15 +305,15 @@ private:
       self->isSelf = true;
       body->params.push_back(self);
     }
-    if (auto* p = c->parlist()) {
-      for (auto* n : p->NAME()) {
+    if (auto* p = firstRule<LuaParser::ParlistContext>(c, LuaParser::RuleParlist)) {
+      forEachToken(p, TokenKind::Name, [&](const Token& n) {
         Local* param = declare(n);
         param->isParam = true;
         body->params.push_back(param);
-      }
-      body->isVararg = p->ELLIPSIS() != nullptr;
+      });
+      body->isVararg = firstToken(p, TokenKind::Ellipsis) != nullptr;
     }
-    body->body = block(c->block());
+    body->body = block(firstRule<LuaParser::BlockContext>(c, LuaParser::RuleBlock));
     function_ = saved;
     return body;
   }
@@ -307,79 +322,84 @@ private:
 
   std::vector<Expr*> exprList(LuaParser::ExplistContext* c) {
     std::vector<Expr*> out;
-    for (auto* e : c->exp())
-      out.push_back(expr(e));
+    out.reserve(c->children.size() / 2 + 1);
+    forEachRule<LuaParser::ExpContext>(c, LuaParser::RuleExp,
+                                       [&](LuaParser::ExpContext* e) { out.push_back(expr(e)); });
     return out;
   }
 
-  static bool binaryOp(LuaParser::ExpContext* c, BinaryOp& op, antlr4::Token*& opToken) {
+  // Every binary alternative of `exp` is `exp OP exp` (unary ones have two children, the others
+  // one or two), so the operator token alone says which.
+  bool binaryOp(LuaParser::ExpContext* c, BinaryOp& op, const Token*& opToken) const {
     using P = LuaParser;
-    if (auto* e = dynamic_cast<P::AddExpContext*>(c)) {
-      opToken = e->op;
-      op = e->op->getType() == P::PLUS ? BinaryOp::Add : BinaryOp::Sub;
-    } else if (auto* e = dynamic_cast<P::MulExpContext*>(c)) {
-      opToken = e->op;
-      switch (e->op->getType()) {
-      case P::STAR:
-        op = BinaryOp::Mul;
-        break;
-      case P::SLASH:
-        op = BinaryOp::Div;
-        break;
-      case P::DSLASH:
-        op = BinaryOp::IDiv;
-        break;
-      default:
-        op = BinaryOp::Mod;
-        break;
-      }
-    } else if (auto* e = dynamic_cast<P::ShiftExpContext*>(c)) {
-      opToken = e->op;
-      op = e->op->getType() == P::SHL ? BinaryOp::Shl : BinaryOp::Shr;
-    } else if (auto* e = dynamic_cast<P::CompareExpContext*>(c)) {
-      opToken = e->op;
-      switch (e->op->getType()) {
-      case P::LT:
-        op = BinaryOp::Lt;
-        break;
-      case P::GT:
-        op = BinaryOp::Gt;
-        break;
-      case P::LE:
-        op = BinaryOp::Le;
-        break;
-      case P::GE:
-        op = BinaryOp::Ge;
-        break;
-      case P::NE:
-        op = BinaryOp::Ne;
-        break;
-      default:
-        op = BinaryOp::Eq;
-        break;
-      }
-    } else if (auto* e = dynamic_cast<P::PowerExpContext*>(c)) {
-      opToken = e->CARET()->getSymbol();
+    if (c->children.size() != 3 || !isLeaf(c->children[1]))
+      return false;
+    opToken = &leaf(c->children[1]);
+    switch (static_cast<size_t>(opToken->kind)) {
+    case P::PLUS:
+      op = BinaryOp::Add;
+      break;
+    case P::MINUS:
+      op = BinaryOp::Sub;
+      break;
+    case P::STAR:
+      op = BinaryOp::Mul;
+      break;
+    case P::SLASH:
+      op = BinaryOp::Div;
+      break;
+    case P::DSLASH:
+      op = BinaryOp::IDiv;
+      break;
+    case P::PERCENT:
+      op = BinaryOp::Mod;
+      break;
+    case P::CARET:
       op = BinaryOp::Pow;
-    } else if (auto* e = dynamic_cast<P::ConcatExpContext*>(c)) {
-      opToken = e->CONCAT()->getSymbol();
+      break;
+    case P::CONCAT:
       op = BinaryOp::Concat;
-    } else if (auto* e = dynamic_cast<P::BandExpContext*>(c)) {
-      opToken = e->AMP()->getSymbol();
+      break;
+    case P::SHL:
+      op = BinaryOp::Shl;
+      break;
+    case P::SHR:
+      op = BinaryOp::Shr;
+      break;
+    case P::AMP:
       op = BinaryOp::BAnd;
-    } else if (auto* e = dynamic_cast<P::BxorExpContext*>(c)) {
-      opToken = e->TILDE()->getSymbol();
+      break;
+    case P::TILDE:
       op = BinaryOp::BXor;
-    } else if (auto* e = dynamic_cast<P::BorExpContext*>(c)) {
-      opToken = e->PIPE()->getSymbol();
+      break;
+    case P::PIPE:
       op = BinaryOp::BOr;
-    } else if (auto* e = dynamic_cast<P::AndExpContext*>(c)) {
-      opToken = e->AND()->getSymbol();
+      break;
+    case P::LT:
+      op = BinaryOp::Lt;
+      break;
+    case P::GT:
+      op = BinaryOp::Gt;
+      break;
+    case P::LE:
+      op = BinaryOp::Le;
+      break;
+    case P::GE:
+      op = BinaryOp::Ge;
+      break;
+    case P::NE:
+      op = BinaryOp::Ne;
+      break;
+    case P::EQ:
+      op = BinaryOp::Eq;
+      break;
+    case P::AND:
       op = BinaryOp::And;
-    } else if (auto* e = dynamic_cast<P::OrExpContext*>(c)) {
-      opToken = e->OR()->getSymbol();
+      break;
+    case P::OR:
       op = BinaryOp::Or;
-    } else {
+      break;
+    default:
       return false;
     }
     return true;
@@ -391,17 +411,15 @@ private:
     struct Step {
       LuaParser::ExpContext* ctx;
       BinaryOp op;
-      antlr4::Token* opToken;
+      const Token* opToken;
     };
     std::vector<Step> spine;
     LuaParser::ExpContext* c = top;
     BinaryOp op;
-    antlr4::Token* opToken = nullptr;
+    const Token* opToken = nullptr;
     while (binaryOp(c, op, opToken)) {
       spine.push_back({c, op, opToken});
-      c = dynamic_cast<LuaParser::ExpContext*>(c->children[0]);
-      if (!c)
-        break;
+      c = static_cast<LuaParser::ExpContext*>(c->children[0]);
     }
     if (spine.size() > kMaxExpressionChain) {
       error("expression-too-complex", range(top),
@@ -413,7 +431,7 @@ private:
     for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
       Expr* rhs = expr(static_cast<LuaParser::ExpContext*>(it->ctx->children.back()));
       lhs = ctx_.make<BinaryExpr>(range(it->ctx), it->op, lhs, rhs);
-      lhs->as<BinaryExpr>()->opRange = token(it->opToken).range;
+      lhs->as<BinaryExpr>()->opRange = it->opToken->range;
     }
     return lhs;
   }
@@ -421,31 +439,32 @@ private:
   Expr* expr(LuaParser::ExpContext* c) {
     using P = LuaParser;
     SourceRange r = range(c);
-    if (dynamic_cast<P::NilExpContext*>(c))
-      return ctx_.make<NilExpr>(r);
-    if (dynamic_cast<P::TrueExpContext*>(c))
-      return ctx_.make<TrueExpr>(r);
-    if (dynamic_cast<P::FalseExpContext*>(c))
-      return ctx_.make<FalseExpr>(r);
-    if (auto* e = dynamic_cast<P::NumberExpContext*>(c)) {
-      const Token& t = token(e->NUMERAL());
+    if (is<P::SuffixedExprContext>(c))
+      return suffixed(ruleAt<P::SuffixedexpContext>(c, 0));
+    if (is<P::StringExpContext>(c))
+      return ctx_.make<StringExpr>(r, tokenAt(c, 0).text);
+    if (is<P::NumberExpContext>(c)) {
+      const Token& t = tokenAt(c, 0);
       auto* n = ctx_.make<NumberExpr>(r);
       n->isInteger = t.isInteger;
       n->integer = t.integer;
       n->number = t.number;
       return n;
     }
-    if (auto* e = dynamic_cast<P::StringExpContext*>(c))
-      return ctx_.make<StringExpr>(r, token(e->STRING()).text);
-    if (dynamic_cast<P::VarargExpContext*>(c))
+    if (is<P::NilExpContext>(c))
+      return ctx_.make<NilExpr>(r);
+    if (is<P::TrueExpContext>(c))
+      return ctx_.make<TrueExpr>(r);
+    if (is<P::FalseExpContext>(c))
+      return ctx_.make<FalseExpr>(r);
+    if (is<P::VarargExpContext>(c))
       return ctx_.make<VarargExpr>(r);
-    if (auto* e = dynamic_cast<P::FunctionExpContext*>(c))
-      return ctx_.make<FunctionExpr>(r, functionBody(e->funcbody(), "anonymous", false, r.begin));
-    if (auto* e = dynamic_cast<P::SuffixedExprContext*>(c))
-      return suffixed(e->suffixedexp());
-    if (auto* e = dynamic_cast<P::TableExpContext*>(c))
-      return table(e->tableconstructor());
-    if (auto* e = dynamic_cast<P::UnaryExpContext*>(c)) {
+    if (is<P::FunctionExpContext>(c)) // FUNCTION funcbody
+      return ctx_.make<FunctionExpr>(
+          r, functionBody(ruleAt<P::FuncbodyContext>(c, 1), "anonymous", false, r.begin));
+    if (is<P::TableExpContext>(c))
+      return table(ruleAt<P::TableconstructorContext>(c, 0));
+    if (auto* e = as<P::UnaryExpContext>(c)) {
       UnaryOp op = UnaryOp::Not;
       switch (e->op->getType()) {
       case P::NOT:
@@ -461,88 +480,135 @@ private:
         op = UnaryOp::BNot;
         break;
       }
-      auto* u = ctx_.make<UnaryExpr>(r, op, expr(e->exp()));
+      auto* u = ctx_.make<UnaryExpr>(r, op, expr(ruleAt<P::ExpContext>(e, 1)));
       u->opRange = token(e->op).range;
       return u;
     }
     return binary(c);
   }
 
+  // tableconstructor : LBRACE fieldlist? RBRACE
   Expr* table(LuaParser::TableconstructorContext* c) {
+    using P = LuaParser;
     auto* t = ctx_.make<TableExpr>(range(c));
-    auto* list = c->fieldlist();
+    auto* list = c->children.size() == 3 ? ruleAt<P::FieldlistContext>(c, 1) : nullptr;
     if (!list)
       return t;
-    for (auto* f : list->field()) {
+    t->fields.reserve(list->children.size() / 2 + 1);
+    forEachRule<P::FieldContext>(list, P::RuleField, [&](P::FieldContext* f) {
       TableField field;
       field.range = range(f);
-      if (auto* k = dynamic_cast<LuaParser::KeyedFieldContext*>(f)) {
+      if (is<P::KeyedFieldContext>(f)) { // LBRACKET exp RBRACKET ASSIGN exp
         field.kind = TableField::Kind::Keyed;
-        field.key = expr(k->exp(0));
-        field.value = expr(k->exp(1));
-      } else if (auto* n = dynamic_cast<LuaParser::NamedFieldContext*>(f)) {
+        field.key = expr(ruleAt<P::ExpContext>(f, 1));
+        field.value = expr(ruleAt<P::ExpContext>(f, 4));
+      } else if (is<P::NamedFieldContext>(f)) { // NAME ASSIGN exp
+        const Token& name = tokenAt(f, 0);
         field.kind = TableField::Kind::Named;
-        field.key = ctx_.make<StringExpr>(range(n->NAME()), token(n->NAME()).text);
-        field.value = expr(n->exp());
+        field.key = ctx_.make<StringExpr>(name.range, name.text);
+        field.value = expr(ruleAt<P::ExpContext>(f, 2));
       } else {
         field.kind = TableField::Kind::Positional;
-        field.value = expr(static_cast<LuaParser::PositionalFieldContext*>(f)->exp());
+        field.value = expr(ruleAt<P::ExpContext>(f, 0));
       }
       t->fields.push_back(field);
-    }
+    });
     return t;
   }
 
   // `primary suffix*`, built left to right with a loop (long chains stay iterative).
   Expr* suffixed(LuaParser::SuffixedexpContext* c) {
+    using P = LuaParser;
     Expr* e = nullptr;
-    auto* primary = c->primaryexp();
-    if (auto* n = dynamic_cast<LuaParser::NamePrimaryContext*>(primary)) {
-      e = ctx_.make<NameExpr>(range(n), token(n->NAME()).text);
-    } else {
-      auto* p = static_cast<LuaParser::ParenPrimaryContext*>(primary);
-      e = ctx_.make<ParenExpr>(range(p), expr(p->exp()));
+    auto* primary = ruleAt<P::PrimaryexpContext>(c, 0);
+    if (is<P::NamePrimaryContext>(primary)) {
+      e = ctx_.make<NameExpr>(range(primary), tokenAt(primary, 0).text);
+    } else { // LPAREN exp RPAREN
+      e = ctx_.make<ParenExpr>(range(primary), expr(ruleAt<P::ExpContext>(primary, 1)));
     }
-    auto suffixes = c->suffix();
-    if (suffixes.size() > kMaxExpressionChain) {
+    size_t suffixes = c->children.size() - 1;
+    if (suffixes > kMaxExpressionChain) {
       error("expression-too-complex", range(c),
             "expression too complex: more than " + std::to_string(kMaxExpressionChain) +
                 " chained calls or fields; split it with local variables");
       return e;
     }
     uint32_t begin = e->range.begin;
-    for (auto* s : suffixes) {
+    for (size_t i = 1; i < c->children.size(); ++i) {
+      auto* s = static_cast<P::SuffixContext*>(c->children[i]);
       SourceRange r{begin, range(s).end};
-      if (auto* f = dynamic_cast<LuaParser::FieldSuffixContext*>(s)) {
-        auto* key = ctx_.make<StringExpr>(range(f->NAME()), token(f->NAME()).text);
+      if (is<P::FieldSuffixContext>(s)) { // DOT NAME
+        const Token& name = tokenAt(s, 1);
+        auto* key = ctx_.make<StringExpr>(name.range, name.text);
         e = ctx_.make<IndexExpr>(r, e, key, true);
-      } else if (auto* i = dynamic_cast<LuaParser::IndexSuffixContext*>(s)) {
-        e = ctx_.make<IndexExpr>(r, e, expr(i->exp()), false);
-      } else if (auto* m = dynamic_cast<LuaParser::MethodSuffixContext*>(s)) {
-        auto* call = ctx_.make<MethodCallExpr>(r, e, token(m->NAME()).text);
-        call->methodRange = range(m->NAME());
-        call->argsRange = range(m->args());
-        call->args = arguments(m->args());
+      } else if (is<P::IndexSuffixContext>(s)) { // LBRACKET exp RBRACKET
+        e = ctx_.make<IndexExpr>(r, e, expr(ruleAt<P::ExpContext>(s, 1)), false);
+      } else if (is<P::MethodSuffixContext>(s)) { // COLON NAME args
+        const Token& name = tokenAt(s, 1);
+        auto* args = ruleAt<P::ArgsContext>(s, 2);
+        auto* call = ctx_.make<MethodCallExpr>(r, e, name.text);
+        call->methodRange = name.range;
+        call->argsRange = range(args);
+        call->args = arguments(args);
         e = call;
-      } else {
-        auto* a = static_cast<LuaParser::CallSuffixContext*>(s)->args();
+      } else { // args
+        auto* args = ruleAt<P::ArgsContext>(s, 0);
         auto* call = ctx_.make<CallExpr>(r, e);
-        call->argsRange = range(a);
-        call->args = arguments(a);
+        call->argsRange = range(args);
+        call->args = arguments(args);
         e = call;
       }
     }
     return e;
   }
 
+  // args : LPAREN explist? RPAREN | tableconstructor | STRING
   std::vector<Expr*> arguments(LuaParser::ArgsContext* a) {
-    if (a->STRING())
-      return {ctx_.make<StringExpr>(range(a->STRING()), token(a->STRING()).text)};
-    if (a->tableconstructor())
-      return {table(a->tableconstructor())};
-    if (a->explist())
-      return exprList(a->explist());
+    using P = LuaParser;
+    antlr4::tree::ParseTree* first = a->children[0];
+    if (isToken(first, TokenKind::String))
+      return {ctx_.make<StringExpr>(leaf(first).range, leaf(first).text)};
+    if (!isLeaf(first))
+      return {table(static_cast<P::TableconstructorContext*>(first))};
+    if (a->children.size() == 3)
+      return exprList(ruleAt<P::ExplistContext>(a, 1));
     return {};
+  }
+
+  // -- child access by grammar position --------------------------------------------------------
+
+  // Child `i` of `c`, which the grammar says is a context of class (or rule base class) Ctx.
+  template <class Ctx> static Ctx* ruleAt(antlr4::ParserRuleContext* c, size_t i) {
+    return static_cast<Ctx*>(c->children[i]);
+  }
+
+  // Child `i` of `c`, which the grammar says is a token.
+  const Token& tokenAt(antlr4::ParserRuleContext* c, size_t i) const {
+    return leaf(c->children[i]);
+  }
+
+  bool isToken(antlr4::tree::ParseTree* n, TokenKind kind) const {
+    return isLeaf(n) && leaf(n).kind == kind;
+  }
+
+  // Calls f(const Token&) for each leaf child of `c` of the given kind, in order.
+  template <class F> void forEachToken(antlr4::ParserRuleContext* c, TokenKind kind, F&& f) const {
+    for (auto* child : c->children)
+      if (isToken(child, kind))
+        f(leaf(child));
+  }
+
+  const Token* firstToken(antlr4::ParserRuleContext* c, TokenKind kind) const {
+    for (auto* child : c->children)
+      if (isToken(child, kind))
+        return &leaf(child);
+    return nullptr;
+  }
+
+  template <class Ctx> static std::vector<Ctx*> rules(antlr4::ParserRuleContext* c, size_t rule) {
+    std::vector<Ctx*> out;
+    forEachRule<Ctx>(c, rule, [&](Ctx* child) { out.push_back(child); });
+    return out;
   }
 };
 
