@@ -13,6 +13,8 @@ packages=(
   # libraries
   llvm-14-dev libyaml-cpp-dev nlohmann-json3-dev libcurl4-openssl-dev libgit2-dev libboost-dev
   libboost-context-dev libfmt-dev libsqlite3-dev libcli11-dev libtomlplusplus-dev
+  # slothc's allocator (tools/CMakeLists.txt says why)
+  libjemalloc-dev
   # tests: GoogleTest, lit + FileCheck (llvm-14-tools), python3 for lit, lua5.4 as the reference
   libgtest-dev libgmock-dev llvm-14-tools python3 lua5.4 python3-yaml python3-jinja2
   # module tests against real services (each test starts its own on 127.0.0.1)
