@@ -71,21 +71,28 @@ void Walker::checkCall(const FunctionSignature& sig, const std::string& calledAs
                        plural(*max, "argument"), given));
   }
 
+  checkArguments(sig, calledAs, offset, args, argTypes);
+}
+
+void Walker::checkArguments(const FunctionSignature& form, const std::string& calledAs,
+                            size_t offset, std::span<Expr* const> args,
+                            std::span<const TypeRef> argTypes) {
   for (size_t i = 0; i < args.size(); ++i) {
     size_t p = i + offset;
     const ParamSignature* param = nullptr;
-    if (p < sig.params.size())
-      param = &sig.params[p];
-    else if (!sig.params.empty() && sig.params.back().variadic)
-      param = &sig.params.back();
+    if (p < form.params.size())
+      param = &form.params[p];
+    else if (!form.params.empty() && form.params.back().variadic)
+      param = &form.params.back();
     if (!param)
       break;
-    checkArgument(sig, calledAs, p, *param, args[i], argTypes[i]);
+    checkArgument(form, calledAs, p, *param, args[i], argTypes[i]);
   }
 }
 
-// `---@overload` forms: the call must fit one of them by its number of arguments; when exactly one
-// form fits, the arguments are checked against it.
+// `---@overload` forms: the call must fit one of them by its number of arguments, and then by the
+// types of its arguments. With one form left the problems are reported as for any call; with
+// several, only when none of them fits (naming each form and what is wrong with it).
 void Walker::checkOverloadedCall(const FunctionSignature& sig, const std::string& calledAs,
                                  size_t offset, std::span<Expr* const> args,
                                  std::span<const TypeRef> argTypes, SourceRange callRange) {
@@ -100,38 +107,68 @@ void Walker::checkOverloadedCall(const FunctionSignature& sig, const std::string
     FunctionSignature form;
     form.qualifiedName = sig.qualifiedName;
     form.where = sig.where;
+    form.type = overload;
     for (const types::FunctionParam& p : t->params())
       form.params.push_back(
           {p.name, p.type, p.optional || (p.type && p.type->containsNil()), p.variadic, false, ""});
     forms.push_back(std::move(form));
   }
-  const FunctionSignature* fitting = nullptr;
-  size_t fits = 0;
+  std::vector<const FunctionSignature*> fitting;
   for (const FunctionSignature& form : forms) {
     std::optional<size_t> max = form.maxArguments();
-    bool countFits = (open || given >= form.requiredArguments()) && (!max || given <= *max);
-    if (countFits) {
-      fitting = &form;
-      ++fits;
-    }
+    if ((open || given >= form.requiredArguments()) && (!max || given <= *max))
+      fitting.push_back(&form);
   }
-  if (fits == 0) {
+  if (fitting.empty()) {
     report(severityFor(sig), "wrong-arg-count", callRange,
            fmt::format("no form of {} takes {}", calledAs, plural(given, "argument")));
     return;
   }
-  if (fits == 1)
-    for (size_t i = 0; i < args.size(); ++i) {
-      size_t p = i + offset;
-      const ParamSignature* param = nullptr;
-      if (p < fitting->params.size())
-        param = &fitting->params[p];
-      else if (!fitting->params.empty() && fitting->params.back().variadic)
-        param = &fitting->params.back();
-      if (!param)
-        break;
-      checkArgument(*fitting, calledAs, p, *param, args[i], argTypes[i]);
+  if (fitting.size() == 1) {
+    checkArguments(*fitting[0], calledAs, offset, args, argTypes);
+    return;
+  }
+  std::string tried;
+  bool certain = true; // every form fails with an error, not just a doubt
+  for (const FunctionSignature* form : fitting) {
+    std::vector<Problem> problems;
+    std::vector<Problem>* outer = capture_;
+    unsigned outerLevel = captureLevel_;
+    ++quiet_;
+    capture_ = &problems;
+    captureLevel_ = quiet_;
+    checkArguments(*form, calledAs, offset, args, argTypes);
+    // A table of named keys is no list, though both are tables to the type check.
+    for (size_t i = 0; i < args.size() && i + offset < form->params.size(); ++i) {
+      const ParamSignature& param = form->params[i + offset];
+      TypeRef want = resolved(param.type);
+      const TableExpr* table = tableOf(args[i]);
+      if (!want || want->kind() != TypeKind::Array || !table || table->fields.empty())
+        continue;
+      bool named = std::all_of(table->fields.begin(), table->fields.end(), [](const TableField& f) {
+        return f.kind == TableField::Kind::Named;
+      });
+      if (named)
+        problems.push_back(
+            {severityFor(sig), fmt::format("{} must be a list, got a table with named keys",
+                                           argumentName(i + offset, param))});
     }
+    capture_ = outer;
+    captureLevel_ = outerLevel;
+    --quiet_;
+    if (problems.empty())
+      return;
+    certain = certain && std::any_of(problems.begin(), problems.end(), [](const Problem& p) {
+                return p.severity == Severity::Error;
+              });
+    std::string_view why = problems.front().message;
+    if (why.substr(0, calledAs.size() + 2) == calledAs + ": ")
+      why.remove_prefix(calledAs.size() + 2);
+    tried += fmt::format("{}{} ({})", tried.empty() ? "" : "; ",
+                         form->type ? form->type->toString() : calledAs, why);
+  }
+  report(certain ? severityFor(sig) : Severity::Warning, "arg-type-mismatch", callRange,
+         fmt::format("no form of {} fits these arguments: {}", calledAs, tried));
 }
 
 // The one record type a parameter or field expects a table literal to match, or nullptr (none,

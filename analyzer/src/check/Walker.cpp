@@ -1126,6 +1126,8 @@ void Walker::reportDeprecated(const FunctionSignature& sig, SourceRange range,
 Diagnostic& Walker::report(Severity severity, const char* code, SourceRange range,
                            std::string message) {
   if (quiet_) {
+    if (capture_ && quiet_ == captureLevel_)
+      capture_->push_back({severity, std::move(message)});
     sink_ = Diagnostic{};
     return sink_;
   }

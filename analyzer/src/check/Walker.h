@@ -173,6 +173,10 @@ private:
   void checkOverloadedCall(const types::FunctionSignature& sig, const std::string& calledAs,
                            size_t offset, std::span<ast::Expr* const> args,
                            std::span<const TypeRef> argTypes, SourceRange callRange);
+  // Each argument against its parameter in `form` (the arguments start at parameter `offset`).
+  void checkArguments(const types::FunctionSignature& form, const std::string& calledAs,
+                      size_t offset, std::span<ast::Expr* const> args,
+                      std::span<const TypeRef> argTypes);
   bool checkArgument(const types::FunctionSignature& sig, const std::string& calledAs, size_t index,
                      const types::ParamSignature& param, const ast::Expr* arg, TypeRef argType);
   void checkTableAgainst(const types::FunctionSignature& sig, const std::string& calledAs,
@@ -230,6 +234,14 @@ private:
   std::unordered_set<const ast::LabelStat*> jumpedTo_;
   unsigned quiet_ = 0; // >0 while peeking: no diagnostics, no descent into function bodies
   Diagnostic sink_;    // what report() hands out while quiet
+  // While trying a call against one `---@overload` form: what report() would have said at quiet
+  // level `captureLevel_` (not from peeks below it).
+  struct Problem {
+    Severity severity;
+    std::string message;
+  };
+  std::vector<Problem>* capture_ = nullptr;
+  unsigned captureLevel_ = 0;
 };
 
 } // namespace sloth::check
