@@ -89,14 +89,13 @@ void Walker::narrowingsOf(const Expr* condition, bool truthy, std::vector<Narrow
     }
     return;
   case ExprKind::Index:
-    // `if r.pid then`: the field of a local, by name.
-    if (const auto* index = c->as<IndexExpr>(); truthy)
-      if (const auto* object = index->object->as<NameExpr>(); object && object->local)
-        if (const auto* key = index->key->as<StringExpr>()) {
-          TypeRef t = peek(c);
-          if (!isUnknown(t) && t->containsNil())
-            out.push_back({object->local, types_.withoutNil(t), key->value});
-        }
+    // `if r.pid then`, `if cfg.db.host then`: a field path of a local, by name.
+    if (std::string_view path; truthy)
+      if (const Local* local = fieldPath(c, path)) {
+        TypeRef t = peek(c);
+        if (!isUnknown(t) && t->containsNil())
+          out.push_back({local, types_.withoutNil(t), path});
+      }
     return;
   case ExprKind::Unary:
     if (c->as<UnaryExpr>()->op == UnaryOp::Not)
@@ -180,6 +179,53 @@ void Walker::narrowingsOf(const Expr* condition, bool truthy, std::vector<Narrow
 
 void Walker::applyNarrowings(const std::vector<Narrowing>& list) {
   narrowed_.insert(narrowed_.end(), list.begin(), list.end());
+}
+
+const Local* Walker::fieldPath(const Expr* e, std::string_view& path) {
+  const auto* index = e->as<IndexExpr>();
+  const auto* key = index ? index->key->as<StringExpr>() : nullptr;
+  if (!key)
+    return nullptr;
+  if (const auto* object = index->object->as<NameExpr>()) {
+    path = key->value; // one level: the AST's own string
+    return object->local;
+  }
+  std::string_view prefix;
+  const Local* local = fieldPath(index->object, prefix);
+  if (!local)
+    return nullptr;
+  std::string joined;
+  joined.reserve(prefix.size() + 1 + key->value.size());
+  joined.append(prefix).append(".").append(key->value);
+  path = *fieldPaths_.insert(std::move(joined)).first;
+  return local;
+}
+
+void Walker::forgetFieldsPassed(std::span<Expr* const> args, const Expr* receiver) {
+  if (quiet_)
+    return;
+  bool anyField = false;
+  for (const Narrowing& n : narrowed_)
+    anyField = anyField || !n.field.empty();
+  if (!anyField)
+    return;
+  auto forget = [&](const Expr* value) {
+    value = stripParens(value);
+    if (const auto* name = value->as<NameExpr>(); name && name->local) {
+      // The whole table went: each of its narrowed fields may change.
+      size_t count = narrowed_.size();
+      for (size_t i = 0; i < count; ++i)
+        if (narrowed_[i].local == name->local && !narrowed_[i].field.empty() && narrowed_[i].type)
+          narrowed_.push_back({name->local, nullptr, narrowed_[i].field});
+      return;
+    }
+    if (std::string_view path; const Local* local = fieldPath(value, path))
+      narrowed_.push_back({local, nullptr, path}); // that field and everything under it
+  };
+  for (const Expr* arg : args)
+    forget(arg);
+  if (receiver)
+    forget(receiver);
 }
 
 } // namespace sloth::check

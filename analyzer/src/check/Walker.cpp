@@ -444,11 +444,15 @@ void Walker::assignStat(const AssignStat* s) {
     if (const auto* name = target->as<NameExpr>(); name && name->local)
       if (const LocalInfo* info = infoOf(name->local))
         narrowed_.push_back({name->local, info->type});
-    // `r.pid = nil` undoes what `if r.pid then` established.
-    if (const auto* index = target->as<IndexExpr>())
-      if (const auto* object = index->object->as<NameExpr>(); object && object->local)
-        if (const auto* key = index->key->as<StringExpr>())
-          narrowed_.push_back({object->local, nullptr, key->value});
+    // `r.pid = nil` undoes what `if r.pid then` established, `cfg.db = x` what `if cfg.db.host`
+    // did, and `cfg.db[k] = x` anything under cfg.db.
+    if (const auto* index = target->as<IndexExpr>()) {
+      std::string_view path;
+      if (const Local* local = fieldPath(index, path))
+        narrowed_.push_back({local, nullptr, path});
+      else if (const Local* owner = fieldPath(index->object, path))
+        narrowed_.push_back({owner, nullptr, path});
+    }
   }
 }
 
@@ -651,6 +655,10 @@ TypeRef Walker::indexExpr(const IndexExpr* e, Use use) {
   TypeRef object = expr(e->object);
   if (key && reportShadowedModule(e, use))
     return nullptr;
+  if (key && !narrowed_.empty() && e->object->is<IndexExpr>())
+    if (std::string_view path; const Local* local = fieldPath(e, path))
+      if (const Narrowing* n = narrowedField(local, path))
+        return n->type;
   if (const auto* name = e->object->as<NameExpr>(); key && name && name->local) {
     if (const Narrowing* n = narrowedField(name->local, key->value))
       return n->type;
@@ -855,6 +863,8 @@ TypeRef Walker::callExpr(const CallExpr* e) {
     argTypes[i] =
         expr(e->args[i], typeCall && isBareReference(e->args[i]) ? Use::FeatureTest : Use::Value);
   std::span<const TypeRef> types = argTypes.span();
+  if (!sig || severityFor(*sig) != Severity::Error) // sloth's modules change no table they get
+    forgetFieldsPassed(e->args, nullptr);
   if (sig) {
     if (!quiet_) {
       std::string calledAs = sig->qualifiedName.empty() ? "this function" : sig->qualifiedName;
@@ -903,6 +913,11 @@ TypeRef Walker::methodCallExpr(const MethodCallExpr* e) {
   TypeList argTypes(e->args.size());
   for (size_t i = 0; i < e->args.size(); ++i)
     argTypes[i] = expr(e->args[i]);
+  // `s:upper()` changes no table; any other method may change its receiver.
+  TypeRef receiver = isUnknown(object) ? nullptr : resolved(types_.withoutNil(object));
+  bool stringMethod = receiver && (receiver->kind() == TypeKind::String ||
+                                   receiver->kind() == TypeKind::StringLiteral);
+  forgetFieldsPassed(e->args, stringMethod ? nullptr : e->object);
   std::span<const TypeRef> types = argTypes.span();
   if (isUnknown(object))
     return nullptr;
@@ -1015,8 +1030,16 @@ TypeRef Walker::localType(const Local* local) const {
 const Walker::Narrowing* Walker::narrowedField(const Local* local, std::string_view field) const {
   for (size_t i = narrowed_.size(); i-- > 0;) {
     const Narrowing& n = narrowed_[i];
-    if (n.local == local && (n.field.empty() || n.field == field))
-      return n.field.empty() ? nullptr : &n; // the local itself changed: its fields too
+    if (n.local != local)
+      continue;
+    if (n.field.empty())
+      return nullptr; // the local itself changed: its fields too
+    if (n.field == field)
+      return &n;
+    // `cfg.db` changed: so did `cfg.db.host`.
+    if (!n.type && field.size() > n.field.size() && field[n.field.size()] == '.' &&
+        field.substr(0, n.field.size()) == n.field)
+      return &n;
   }
   return nullptr;
 }

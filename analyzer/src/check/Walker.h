@@ -73,11 +73,13 @@ public:
   void run();
 
 private:
-  // What holds for a local, or for one field of it (`if r.pid then`), in the current region.
+  // What holds for a local, or for a field path under it (`if r.pid then`, `if cfg.db.host
+  // then`), in the current region. A field entry without a type says the field (and everything
+  // under it) was changed: unknown from here on.
   struct Narrowing {
     const ast::Local* local;
     TypeRef type;
-    std::string_view field = {}; // empty: the local itself
+    std::string_view field = {}; // "pid", "db.host"; empty: the local itself
   };
 
   // What the `return` statements of a function give, gathered while its body is walked.
@@ -138,8 +140,14 @@ private:
   // ----- locals and globals -----
   const LocalInfo* infoOf(const ast::Local* local) const;
   TypeRef localType(const ast::Local* local) const;
-  // A narrowed `local.field`, or nullptr when nothing narrows it.
+  // A narrowed `local.field.path`, or nullptr when nothing narrows it.
   const Narrowing* narrowedField(const ast::Local* local, std::string_view field) const;
+  // `cfg.db.host` -> cfg's local and "db.host" (stable storage); nullptr when `e` is not a chain
+  // of constant field names on a local.
+  const ast::Local* fieldPath(const ast::Expr* e, std::string_view& path);
+  // A call that may change what is passed to it (`reset(cfg)`, `cfg.db:close()`): the field
+  // narrowings under those values no longer hold.
+  void forgetFieldsPassed(std::span<ast::Expr* const> args, const ast::Expr* receiver);
   const types::FunctionSignature* signatureOf(const ast::Expr* callee) const;
   const types::ModuleSignature* moduleOf(const ast::Expr* e) const;
   bool isBuiltinGlobal(const ast::Expr* e, std::string_view name) const;
@@ -217,8 +225,9 @@ private:
   std::unordered_set<std::string> extraGlobals_;
 
   std::unordered_map<const ast::Local*, LocalInfo> locals_;
-  std::vector<Narrowing> narrowed_;        // innermost last; truncated when a block ends
-  std::vector<const ast::Local*> visible_; // locals in scope, for "did you mean"
+  std::vector<Narrowing> narrowed_;            // innermost last; truncated when a block ends
+  std::unordered_set<std::string> fieldPaths_; // the storage of deep Narrowing::field paths
+  std::vector<const ast::Local*> visible_;     // locals in scope, for "did you mean"
   std::deque<types::FunctionSignature> userSignatures_; // from @param/@return
   std::unordered_map<std::string, const types::FunctionSignature*> userGlobalFunctions_;
   // Field value types of the constructors of sealed local tables (FileFacts::isSealedTable).
