@@ -1,5 +1,7 @@
 #include "sloth/stdlib/runtime/DeadlineWatch.h"
 
+#include "Interrupts.h"
+
 #include <chrono>
 
 namespace sloth::stdlib::runtime {
@@ -31,6 +33,12 @@ void DeadlineWatch::remove(int id) {
 }
 
 void DeadlineWatch::runChecks(vm::Thread& running) {
+  // Ctrl-C in a workflow run: stop the Lua code so the event loop gets to cancel the run. Asking
+  // again keeps a pcall around a busy loop from swallowing it until the loop has taken over.
+  if (interrupts::luaStopPending()) {
+    state_.requestInterrupt();
+    running.runError("interrupted");
+  }
   // A check that raises leaves the loop at once; the others run at the next interrupt.
   for (auto& [id, check] : checks_)
     check(running);

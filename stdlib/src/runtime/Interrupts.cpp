@@ -1,5 +1,7 @@
 #include "Interrupts.h"
 
+#include "sloth/vm/State.h"
+
 #include <array>
 #include <atomic>
 #include <csignal>
@@ -15,6 +17,8 @@ std::array<std::atomic<pid_t>, kMaxTracked> gChildren{};
 std::atomic<bool> gGraceful{false};
 std::atomic<int> gSignals{0};
 std::atomic<int> gLastSignal{0};
+std::atomic<vm::State*> gVm{nullptr};
+std::atomic<bool> gLuaStop{false};
 int gPipe[2] = {-1, -1};
 
 void killTracked() {
@@ -29,6 +33,9 @@ void onSignal(int sig) {
   if (gGraceful.load() && count == 1) {
     char byte = static_cast<char>(sig);
     [[maybe_unused]] auto n = ::write(gPipe[1], &byte, 1);
+    gLuaStop = true;
+    if (vm::State* state = gVm.load())
+      state->requestInterrupt(); // only sets an atomic flag
     return;
   }
   killTracked();
@@ -76,6 +83,18 @@ void untrackChild(pid_t pgid) {
 
 int lastSignal() {
   return gLastSignal.load();
+}
+
+void setInterruptedVm(vm::State* state) {
+  gVm = state;
+}
+
+bool luaStopPending() {
+  return gLuaStop.load();
+}
+
+void clearLuaStop() {
+  gLuaStop = false;
 }
 
 } // namespace sloth::stdlib::runtime::interrupts

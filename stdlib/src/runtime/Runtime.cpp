@@ -56,6 +56,7 @@ Runtime::Runtime(vm::State& state) : state_(state) {
 
 Runtime::~Runtime() {
   interrupts::setGraceful(false);
+  interrupts::setInterruptedVm(nullptr);
   killAllChildren();
   vm::Thread& L = state_.main();
   // Close what is still suspended, so no native frame outlives the loop it waits on.
@@ -180,6 +181,10 @@ void Runtime::resumeOne(vm::Thread& L, vm::Thread* co, std::uint64_t serial) {
   int nres = 0;
   vm::Status status = L.resume(*co, nargs, &nres);
   currentGroup_ = saved;
+  // Ctrl-C stopped this Lua code (it never waited, so the loop could not see the signal): cancel
+  // the run first, so the coroutine's error is seen as part of the interrupt, not a failure.
+  if (interruptReader_ && interrupts::luaStopPending())
+    takeInterrupt();
   if (status == vm::Status::Yield) {
     L.pop(nres);
     if (c.waiting)
@@ -279,6 +284,7 @@ void Runtime::handleInterrupts(std::function<void()> handler) {
   interruptHandler_ = std::move(handler);
   int fd = interrupts::install();
   interrupts::setGraceful(true);
+  interrupts::setInterruptedVm(&state_);
   if (fd < 0 || interruptReader_)
     return;
   interruptReader_ = std::make_unique<InterruptReader>(io_, fd);
@@ -286,19 +292,23 @@ void Runtime::handleInterrupts(std::function<void()> handler) {
 }
 
 void Runtime::armInterruptReader() {
-  interruptReader_->pipe.async_wait(
-      boost::asio::posix::stream_descriptor::wait_read,
-      [this](const boost::system::error_code& ec) {
-        if (ec)
-          return;
-        char bytes[16];
-        while (::read(interruptReader_->pipe.native_handle(), bytes, sizeof bytes) > 0) {
-        }
-        killAllChildren();
-        if (interruptHandler_)
-          interruptHandler_();
-        armInterruptReader();
-      });
+  interruptReader_->pipe.async_wait(boost::asio::posix::stream_descriptor::wait_read,
+                                    [this](const boost::system::error_code& ec) {
+                                      if (ec)
+                                        return;
+                                      takeInterrupt();
+                                      armInterruptReader();
+                                    });
+}
+
+void Runtime::takeInterrupt() {
+  char bytes[16];
+  while (::read(interruptReader_->pipe.native_handle(), bytes, sizeof bytes) > 0) {
+  }
+  killAllChildren();
+  if (interruptHandler_)
+    interruptHandler_();
+  interrupts::clearLuaStop();
 }
 
 } // namespace sloth::stdlib::runtime

@@ -106,6 +106,8 @@ private:
   void processCancellations(vm::Thread& L);
   void anchor(vm::Thread& L, vm::Thread* thread, bool keep);
   void armInterruptReader();
+  // Reacts to a Ctrl-C read from the pipe: kills children, runs the run's handler.
+  void takeInterrupt();
 
   vm::State& state_;
   boost::asio::io_context io_;
