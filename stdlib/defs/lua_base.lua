@@ -10,6 +10,10 @@ _G = {}
 ---@type string
 _VERSION = "Lua 5.4"
 
+---The command line of `sloth run` (and of `lua`): `arg[0]` is the script, `arg[1]`, ... its arguments.
+---@type table<integer, string>
+arg = {}
+
 ---Raises an error when `v` is false or nil; otherwise returns all its arguments.
 ---@param v any  The value to check.
 ---@param message? any  The error value (default `"assertion failed!"`).

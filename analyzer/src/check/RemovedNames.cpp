@@ -20,6 +20,8 @@ std::string_view removedNameAdvice(std::string_view qualifiedName) {
       {"table.setn", "removed in Lua 5.1: the length of a table is #t"},
       {"table.foreach", "removed in Lua 5.1: use a for loop over pairs(t)"},
       {"table.foreachi", "removed in Lua 5.1: use a for loop over ipairs(t)"},
+      {"package.seeall", "removed in Lua 5.2 with module(): build a local table and return it"},
+      {"package.loaders", "renamed in Lua 5.2: use package.searchers"},
   };
   for (const auto& [name, advice] : kRemoved)
     if (name == qualifiedName)

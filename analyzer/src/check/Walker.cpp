@@ -15,9 +15,8 @@ using types::TypeKind;
 
 namespace {
 
-// Standard Lua 5.4 globals the signature files do not declare (yet): known to exist, of unknown
-// type.
-constexpr std::string_view kUndeclaredStandardGlobals[] = {"package", "debug", "arg", "_ENV"};
+// Standard Lua 5.4 globals the signature files do not declare: known to exist, of unknown type.
+constexpr std::string_view kUndeclaredStandardGlobals[] = {"_ENV"};
 
 bool startsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
@@ -799,6 +798,8 @@ TypeRef Walker::moduleField(const ModuleSignature& module, const IndexExpr* e, U
     message += fmt::format("; did you mean '{}'?", *fix);
   else if (std::string longer = onlyFunctionStartingWith(module, name + "_"); !longer.empty())
     message += fmt::format("; did you mean '{}.{}'?", module.name, longer); // ec2_instance_create
+  else if (module.name == "debug") // Lua has it; sloth's VM builds only part of the library
+    message += ": sloth's debug library has only traceback, getmetatable and setmetatable";
   else
     message += fmt::format(": module '{}' has no such function", module.name);
   report(severity, "unknown-module-function", e->key->range, std::move(message));

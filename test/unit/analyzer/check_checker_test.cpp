@@ -140,11 +140,14 @@ print(f())
 
 TEST(Checker, GlobalEnvironmentTricksDisableUndefinedGlobals) {
   EXPECT_TRUE(checkSource("_ENV = {}\nprint(anything)\n").empty());
-  // `module` itself no longer exists in Lua 5.4 and says so; the globals after it are not checked.
+  // `module` and `package.seeall` no longer exist in Lua 5.4 and say so; the globals after them
+  // are not checked.
   auto found = checkSource("module('m', package.seeall)\nfunction f() return helper end\n");
-  ASSERT_EQ(found.size(), 1u) << describe(found);
+  ASSERT_EQ(found.size(), 2u) << describe(found);
   EXPECT_EQ(found[0].code, "undefined-global");
   EXPECT_NE(found[0].message.find("removed in Lua 5.2"), std::string::npos);
+  EXPECT_EQ(found[1].code, "unknown-module-function");
+  EXPECT_NE(found[1].message.find("removed in Lua 5.2 with module()"), std::string::npos);
 }
 
 TEST(Checker, ReassignedLocalsLoseTheirInitialType) {
