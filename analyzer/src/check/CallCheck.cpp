@@ -233,7 +233,10 @@ bool Walker::checkArgument(const FunctionSignature& sig, const std::string& call
   Severity severity = severityFor(sig);
   TypeRef r = resolved(got);
   if (r->kind() == TypeKind::Nil) {
-    // Passing nil where the signature needs a value: certain for natives.
+    // Passing a value that is always nil where the signature needs one: certain for sloth's natives
+    // and Lua's own library alike (`math.floor(nil)`); the script's own annotations are intent.
+    if (sig.where.file.rfind("lua_", 0) == 0)
+      severity = Severity::Error;
     report(severity, "possibly-nil", arg->range,
            fmt::format("{}: {} is nil, but {} is required", calledAs, argumentName(index, param),
                        expected(want)));

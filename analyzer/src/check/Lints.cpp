@@ -131,4 +131,98 @@ void Walker::checkIgnoredResult(const Expr* call) {
                      sig->qualifiedName));
 }
 
+namespace {
+
+enum LuaType : unsigned {
+  kNil = 1,
+  kBoolean = 2,
+  kNumber = 4,
+  kString = 8,
+  kTable = 16,
+  kFunction = 32,
+  kUserdata = 64,
+  kThread = 128,
+};
+
+const char* luaTypeName(unsigned bits) {
+  switch (bits) {
+  case kBoolean:
+    return "a boolean";
+  case kNumber:
+    return "a number";
+  case kString:
+    return "a string";
+  case kTable:
+    return "a table";
+  case kFunction:
+    return "a function";
+  default:
+    return nullptr;
+  }
+}
+
+} // namespace
+
+unsigned Walker::luaTypesOf(TypeRef t) const {
+  TypeRef r = resolved(t);
+  if (!r)
+    return 0;
+  switch (r->kind()) {
+  case types::TypeKind::Nil:
+    return kNil;
+  case types::TypeKind::Boolean:
+  case types::TypeKind::BooleanLiteral:
+    return kBoolean;
+  case types::TypeKind::Number:
+  case types::TypeKind::Integer:
+  case types::TypeKind::NumberLiteral:
+    return kNumber;
+  case types::TypeKind::String:
+  case types::TypeKind::StringLiteral:
+    return kString;
+  case types::TypeKind::Table:
+  case types::TypeKind::Array:
+  case types::TypeKind::Map:
+  case types::TypeKind::Record:
+    return kTable;
+  case types::TypeKind::Function:
+  case types::TypeKind::FunctionType:
+    return kFunction;
+  case types::TypeKind::Userdata:
+    return kUserdata;
+  case types::TypeKind::Thread:
+    return kThread;
+  case types::TypeKind::Union: {
+    unsigned bits = 0;
+    for (TypeRef m : r->members()) {
+      unsigned member = luaTypesOf(m);
+      if (!member)
+        return 0;
+      bits |= member;
+    }
+    return bits;
+  }
+  default:
+    return 0; // any, unknown, an undeclared name
+  }
+}
+
+void Walker::checkComparison(const BinaryExpr* e, TypeRef lhs, TypeRef rhs) {
+  if (quiet_)
+    return;
+  // A literal's own type counts even through `local answer = "yes"`.
+  unsigned left = luaTypesOf(literalType(e->lhs, lhs));
+  unsigned right = luaTypesOf(literalType(e->rhs, rhs));
+  // Only values that are certainly not nil: whether something may be nil is possibly-nil's job,
+  // and `x == nil` tests are not compared here at all.
+  if (!left || !right || (left & kNil) || (right & kNil) || (left & right))
+    return;
+  const char* l = luaTypeName(left);
+  const char* r = luaTypeName(right);
+  std::string what = l && r ? fmt::format("{} with {}", l, r) : "values of different types";
+  report(Severity::Warning, "impossible-comparison", e->opRange,
+         fmt::format("this compares {}: '{}' is always {} (Lua never converts types for '==')",
+                     what, spelling(e->op), e->op == BinaryOp::Eq ? "false" : "true"));
+}
+
 } // namespace sloth::check

@@ -584,8 +584,10 @@ TypeRef Walker::binaryExpr(const BinaryExpr* e) {
   case BinaryOp::Eq:
   case BinaryOp::Ne: {
     bool nilTest = e->lhs->is<NilExpr>() || e->rhs->is<NilExpr>();
-    expr(e->lhs, nilTest && isBareReference(e->lhs) ? Use::FeatureTest : Use::Value);
-    expr(e->rhs, nilTest && isBareReference(e->rhs) ? Use::FeatureTest : Use::Value);
+    TypeRef lhs = expr(e->lhs, nilTest && isBareReference(e->lhs) ? Use::FeatureTest : Use::Value);
+    TypeRef rhs = expr(e->rhs, nilTest && isBareReference(e->rhs) ? Use::FeatureTest : Use::Value);
+    if (!nilTest)
+      checkComparison(e, lhs, rhs);
     return types_.boolean();
   }
   case BinaryOp::Lt:

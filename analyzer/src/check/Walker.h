@@ -203,6 +203,10 @@ private:
   void reportUnusedLabels();
   void checkDuplicateKeys(const ast::TableExpr* e);
   void checkIgnoredResult(const ast::Expr* call);
+  // `file.exists(p) == "true"`: `==` between values that can never be of the same type.
+  void checkComparison(const ast::BinaryExpr* e, TypeRef lhs, TypeRef rhs);
+  // The basic Lua types (`type(v)`) a value of type `t` may have, as bits; 0 when unknown.
+  unsigned luaTypesOf(TypeRef t) const;
 
   // ----- helpers -----
   Diagnostic& report(Severity severity, const char* code, SourceRange range, std::string message);
