@@ -330,6 +330,70 @@ private:
     return d;
   }
 
+  static ParamValue computedParams(SourceRange range) {
+    ParamValue v;
+    v.range = range;
+    return v;
+  }
+
+  // A `params` value: literals (and `-` literal numbers) and table constructors of them.
+  ParamValue paramValue(const Expr* e) const {
+    ParamValue v;
+    v.range = e->range;
+    const Expr* inner = e;
+    while (auto* p = inner->as<ParenExpr>())
+      inner = p->inner;
+    if (inner->is<NilExpr>()) {
+      v.kind = ParamValue::Kind::Literal;
+      v.literal = {Setting::State::Known, {}, e->range};
+      return v;
+    }
+    if (auto* u = inner->as<UnaryExpr>(); u && u->op == UnaryOp::Neg) {
+      if (auto* num = u->operand->as<NumberExpr>()) {
+        v.kind = ParamValue::Kind::Literal;
+        v.literal = setting(num);
+        v.literal.range = e->range;
+        if (auto* i = std::get_if<int64_t>(&v.literal.value))
+          *i = static_cast<int64_t>(0ULL - static_cast<uint64_t>(*i)); // wraps as Lua does
+        else
+          v.literal.value = -std::get<double>(v.literal.value);
+      }
+      return v;
+    }
+    if (Setting s = setting(e); s.known()) {
+      v.kind = ParamValue::Kind::Literal;
+      v.literal = std::move(s);
+      return v;
+    }
+    auto* table = inner->as<TableExpr>();
+    if (!table)
+      return v;
+    v.kind = ParamValue::Kind::Table;
+    for (const TableField& f : table->fields) {
+      ParamValue entry = paramValue(f.value);
+      if (f.kind == TableField::Kind::Positional) {
+        if (f.value->isMultiValue() && &f == &table->fields.back())
+          v.complete = false; // a last call or `...` adds any number of entries
+        else
+          v.entries.push_back(std::move(entry));
+        continue;
+      }
+      const Expr* key = f.key;
+      while (auto* p = key->as<ParenExpr>())
+        key = p->inner;
+      auto* name = key->as<StringExpr>();
+      if (!name) {
+        v.complete = false; // `[k] = v`: which key is not known
+        continue;
+      }
+      if (entry.kind == ParamValue::Kind::Literal && entry.literal.value.index() == 0)
+        continue; // `k = nil` adds nothing
+      entry.key = name->value;
+      v.entries.push_back(std::move(entry));
+    }
+    return v;
+  }
+
   // -- chains --------------------------------------------------------------------------------
 
   // The innermost object of a method-call chain, or nullptr when `e` is not one.
@@ -660,6 +724,8 @@ private:
       t.hasOnSuccess = true;
     else if (key == "on_failure")
       t.hasOnFailure = true;
+    else if (key == "params")
+      t.params = value ? paramValue(value) : computedParams(missing);
     else
       return false;
     return true;

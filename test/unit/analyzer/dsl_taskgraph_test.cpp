@@ -149,6 +149,36 @@ workflow.define("w"):tasks({t, u, table.unpack(extra)})
   EXPECT_FALSE(dependencyOrder(x.graph, w).has_value());
 }
 
+TEST(DslTaskGraph, ParamsLiteralsAndComputedValues) {
+  Extracted x(R"(local env = "prod"
+local a = task("a"):params({ env = env, port = -8080, ratio = 1.5, hosts = { "w1", "w2" },
+  db = { ssl = true, gone = nil }, token = os.getenv("T"), ["x-y"] = 1 }):build()
+local b = task("b"):params(defaults):build()
+local c = task("c"):params({ [k] = 1, "p", table.unpack(more) }):build()
+workflow.define("w", { tasks = { a, b, c, { name = "d", params = { 1 } } } })
+)");
+  ASSERT_EQ(x.graph.tasks.size(), 4u);
+  const ParamValue& a = *x.task("a").params;
+  ASSERT_EQ(a.kind, ParamValue::Kind::Table);
+  EXPECT_TRUE(a.complete);
+  ASSERT_EQ(a.entries.size(), 7u);
+  EXPECT_EQ(*a.entries[0].key, "env");
+  EXPECT_EQ(*a.entries[0].literal.string(), "prod"); // a constant local is its literal
+  EXPECT_EQ(std::get<int64_t>(a.entries[1].literal.value), -8080);
+  EXPECT_EQ(a.entries[2].literal.number(), 1.5);
+  EXPECT_EQ(a.entries[3].kind, ParamValue::Kind::Table);
+  EXPECT_FALSE(a.entries[3].entries[0].key.has_value()); // positional
+  EXPECT_EQ(a.entries[4].entries.size(), 1u);            // `gone = nil` adds nothing
+  EXPECT_EQ(*a.entries[5].key, "token");
+  EXPECT_EQ(a.entries[5].kind, ParamValue::Kind::Computed);
+  EXPECT_EQ(*a.entries[6].key, "x-y");
+  EXPECT_EQ(x.task("b").params->kind, ParamValue::Kind::Computed);
+  const ParamValue& c = *x.task("c").params;
+  EXPECT_FALSE(c.complete); // `[k] = ...` and a last call: more keys than written
+  EXPECT_EQ(c.entries.size(), 1u);
+  EXPECT_EQ(x.graph.tasks[3].params->entries.size(), 1u); // the table form's `params =`
+}
+
 TEST(DslTaskGraph, MissingBuildAndDiscardedChains) {
   Extracted x(R"(local a = task("a"):command("true")
 task("lost"):command("true")

@@ -50,6 +50,21 @@ struct Action {
   SourceRange range; // the value's expression
 };
 
+// A task's `params` (`:params{...}`, `params = {...}`) as far as the source tells: literals and
+// table constructors of them are read; anything else (a variable, a call, `..`) is Computed.
+struct ParamValue {
+  enum class Kind : uint8_t { Computed, Literal, Table };
+  Kind kind = Kind::Computed;
+  Setting literal; // Kind::Literal (a nil literal is Known with no value)
+  // Kind::Table: its entries in source order, each with `key` set for `k = v` / `["k"] = v` and
+  // nullopt for a positional entry. `complete` is false when an entry's key is not a literal
+  // string (`[k] = v`) or a last call/`...` may add entries.
+  std::optional<std::string> key;
+  std::vector<ParamValue> entries;
+  bool complete = true;
+  SourceRange range;
+};
+
 // One name in `depends_on`.
 struct Dependency {
   std::string name;
@@ -96,6 +111,7 @@ struct Task {
   Action abortIf;
   bool hasOnSuccess = false;
   bool hasOnFailure = false;
+  std::optional<ParamValue> params; // nullopt: never set
 };
 
 // One entry of a workflow's task list.
