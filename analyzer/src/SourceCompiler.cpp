@@ -52,8 +52,10 @@ std::unique_ptr<CompiledSource> compileText(std::string chunkName, std::string t
 
 void printDiagnostics(const CompiledSource& compiled, std::FILE* out) {
   bool color = isatty(fileno(out)) && !std::getenv("NO_COLOR");
+  std::vector<Diagnostic> shown = compiled.diags.diagnostics();
+  yaml::showOnYamlText(compiled.sources, shown); // a YAML task file's lines, not its program's
   std::string text;
-  for (const Diagnostic& d : compiled.diags.diagnostics())
+  for (const Diagnostic& d : shown)
     text += renderText(d, compiled.sources, color);
   std::fputs(text.c_str(), out);
 }

@@ -1,16 +1,18 @@
 // `sloth list FILE [--format json]`: the workflows a script defines, with their tasks,
-// descriptions and dependencies. The script's main chunk runs to define them (as `sloth run`
-// does before it starts a workflow); no workflow runs.
+// descriptions, dependencies and params. The script's main chunk runs to define them (as `sloth
+// run` does before it starts a workflow); no workflow runs. A bundle's come from its metadata.
 #include "Commands.h"
 #include "ScriptBundle.h"
 #include "ScriptSession.h"
 
+#include "sloth/stdlib/runtime/Scheduler.h" // toJson
 #include "sloth/stdlib/runtime/Workflow.h"
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
 #include <memory>
+#include <set>
 #include <string>
 
 namespace sloth::cli {
@@ -31,45 +33,90 @@ std::string describeAction(const rt::Action& action) {
   return {};
 }
 
-nlohmann::ordered_json toJson(const rt::WorkflowDefinition& w) {
-  nlohmann::ordered_json doc;
+using Json = nlohmann::ordered_json;
+
+// A task's params as listed: null when the task has none; from a bundle, the values the build
+// could not read from the source are null with their paths ("params.db.password") in `computed`.
+struct ListedParams {
+  Json value;
+  std::set<std::string> computed;
+};
+
+// Per workflow, per task.
+using ParamsTable = std::vector<std::vector<ListedParams>>;
+
+const ListedParams& paramsOf(const ParamsTable& table, std::size_t workflow, std::size_t task) {
+  static const ListedParams none;
+  if (workflow < table.size() && task < table[workflow].size())
+    return table[workflow][task];
+  return none;
+}
+
+Json toJson(const rt::WorkflowDefinition& w, const ParamsTable& params, std::size_t index) {
+  Json doc;
   doc["name"] = w.name;
   doc["description"] = w.description;
   doc["version"] = w.version;
   doc["defined_at"] = w.definedAt;
   doc["config"] = {
-      {"max_parallel_tasks", w.maxParallelTasks > 0 ? nlohmann::ordered_json(w.maxParallelTasks)
-                                                    : nlohmann::ordered_json()},
-      {"timeout", w.timeout > 0 ? nlohmann::ordered_json(w.timeout) : nlohmann::ordered_json()},
+      {"max_parallel_tasks", w.maxParallelTasks > 0 ? Json(w.maxParallelTasks) : Json()},
+      {"timeout", w.timeout > 0 ? Json(w.timeout) : Json()},
       {"fail_fast", w.failFast}};
-  nlohmann::ordered_json tasks = nlohmann::ordered_json::array();
-  for (const rt::TaskDefinition& t : w.tasks) {
-    nlohmann::ordered_json task;
+  Json tasks = Json::array();
+  for (std::size_t i = 0; i < w.tasks.size(); ++i) {
+    const rt::TaskDefinition& t = w.tasks[i];
+    Json task;
     task["name"] = t.name;
     task["description"] = t.description;
     task["depends_on"] = t.dependsOn;
     task["command"] = describeAction(t.command);
-    task["timeout"] = t.timeout > 0 ? nlohmann::ordered_json(t.timeout) : nlohmann::ordered_json();
+    task["timeout"] = t.timeout > 0 ? Json(t.timeout) : Json();
     task["retries"] = t.retries;
-    task["workdir"] =
-        t.workdir.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(t.workdir);
-    task["user"] = t.user.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(t.user);
-    task["delegate_to"] =
-        t.delegateTo.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(t.delegateTo);
+    task["workdir"] = t.workdir.empty() ? Json() : Json(t.workdir);
+    task["user"] = t.user.empty() ? Json() : Json(t.user);
+    task["delegate_to"] = t.delegateTo.empty() ? Json() : Json(t.delegateTo);
+    const ListedParams& p = paramsOf(params, index, i);
+    task["params"] = p.value;
+    task["params_computed"] = Json(std::vector<std::string>(p.computed.begin(), p.computed.end()));
     tasks.push_back(std::move(task));
   }
   doc["tasks"] = std::move(tasks);
   return doc;
 }
 
-void printText(const std::vector<rt::WorkflowDefinition>& workflows) {
-  for (const rt::WorkflowDefinition& w : workflows) {
+// `env="prod", hosts=["a", "b"], db={port=5432}`, a computed value as `(computed)`.
+std::string paramsText(const Json& v, const std::string& path, const ListedParams& p, bool top) {
+  if (p.computed.contains(path) && !v.is_structured())
+    return "(computed)";
+  std::string out;
+  auto item = [&](const std::string& text) { out += (out.empty() ? "" : ", ") + text; };
+  if (v.is_object()) {
+    for (const auto& [key, value] : v.items())
+      item(key + "=" + paramsText(value, path + "." + key, p, false));
+  } else if (v.is_array()) {
+    std::size_t position = 0;
+    for (const Json& value : v)
+      item(paramsText(value, fmt::format("{}[{}]", path, ++position), p, false));
+  } else {
+    return v.dump(-1, ' ', false, Json::error_handler_t::replace);
+  }
+  if (p.computed.contains(path))
+    item("(computed)"); // a table that may hold more than the entries written
+  if (top)
+    return out;
+  return v.is_array() ? "[" + out + "]" : "{" + out + "}";
+}
+
+void printText(const std::vector<rt::WorkflowDefinition>& workflows, const ParamsTable& params) {
+  for (std::size_t wi = 0; wi < workflows.size(); ++wi) {
+    const rt::WorkflowDefinition& w = workflows[wi];
     fmt::print("{}{}{}\n", w.name, w.version.empty() ? "" : " " + w.version,
                w.description.empty() ? "" : ": " + w.description);
     std::size_t width = 0;
     for (const rt::TaskDefinition& t : w.tasks)
       width = std::max(width, t.name.size());
-    for (const rt::TaskDefinition& t : w.tasks) {
+    for (std::size_t ti = 0; ti < w.tasks.size(); ++ti) {
+      const rt::TaskDefinition& t = w.tasks[ti];
       std::string line = fmt::format("  {:<{}}", t.name, width);
       if (!t.description.empty())
         line += "  " + t.description;
@@ -84,47 +131,95 @@ void printText(const std::vector<rt::WorkflowDefinition>& workflows) {
       while (!line.empty() && line.back() == ' ')
         line.pop_back();
       fmt::print("{}\n", line);
+      const ListedParams& p = paramsOf(params, wi, ti);
+      if (!p.value.is_null() || p.computed.contains("params"))
+        fmt::print("  {:<{}}  params: {}\n", "", width, paramsText(p.value, "params", p, true));
     }
   }
 }
 
 // A bundle's workflows come from its metadata: listing one runs nothing.
-std::optional<std::vector<rt::WorkflowDefinition>> bundleWorkflows(const std::string& path) {
+std::optional<std::vector<rt::WorkflowDefinition>> bundleWorkflows(const vm::Bundle& bundle) {
   std::string error;
-  std::optional<vm::Bundle> bundle = readScriptBundle(path, error);
-  std::optional<std::vector<rt::WorkflowDefinition>> workflows;
-  if (bundle)
-    workflows = workflowsFromMetadata(bundle->metadata, error);
+  auto workflows = workflowsFromMetadata(bundle.metadata, error);
   if (!workflows)
     fmt::print(stderr, "sloth: {}\n", error);
   return workflows;
 }
 
+// The params of each task in a bundle's metadata (docs/bundle-format.md), in the order
+// workflowsFromMetadata lists the tasks.
+ParamsTable bundleParams(const vm::Bundle& bundle) {
+  ParamsTable table;
+  Json root = Json::parse(bundle.metadata, nullptr, false);
+  for (const Json& w : root.value("workflows", Json::array())) {
+    if (!w.is_object())
+      continue;
+    std::vector<ListedParams>& tasks = table.emplace_back();
+    for (const Json& t : w.value("tasks", Json::array())) {
+      if (!t.is_object())
+        continue;
+      ListedParams& p = tasks.emplace_back();
+      // Keys sorted, as a script's params (a Lua table has no order) are listed.
+      p.value = Json(nlohmann::json(t.value("params", Json())));
+      for (const Json& key : t.value("unknown", Json::array()))
+        if (key.is_string() && key.get<std::string>().starts_with("params"))
+          p.computed.insert(key.get<std::string>());
+    }
+  }
+  return table;
+}
+
+// The params tables the script's tasks hold after its main chunk ran.
+ParamsTable scriptParams(vm::Thread& L, const std::vector<rt::WorkflowDefinition>& workflows) {
+  ParamsTable table;
+  for (const rt::WorkflowDefinition& w : workflows) {
+    std::vector<ListedParams>& tasks = table.emplace_back();
+    for (std::size_t i = 0; i < w.tasks.size(); ++i) {
+      rt::pushDefinitionField(L, w, static_cast<int>(i), "params");
+      tasks.push_back({L.isNil(-1) ? Json() : Json(rt::toJson(L, -1)), {}});
+      L.pop();
+    }
+  }
+  return table;
+}
+
 int list(const std::string& path, const std::string& format) {
   std::vector<rt::WorkflowDefinition> workflows;
+  ParamsTable params;
+  std::unique_ptr<ScriptSession> session; // holds the script's values while they are listed
   if (isBundleFile(path)) {
-    auto fromMetadata = bundleWorkflows(path);
+    std::string error;
+    std::optional<vm::Bundle> bundle = readScriptBundle(path, error);
+    if (!bundle) {
+      fmt::print(stderr, "sloth: {}\n", error);
+      return 2;
+    }
+    auto fromMetadata = bundleWorkflows(*bundle);
     if (!fromMetadata)
       return 2;
     workflows = std::move(*fromMetadata);
+    params = bundleParams(*bundle);
   } else {
-    ScriptSession session;
-    if (auto rc = session.compile(path))
+    session = std::make_unique<ScriptSession>();
+    if (auto rc = session->compile(path))
       return *rc;
-    if (auto rc = session.runMainChunk(path, {}))
+    if (auto rc = session->runMainChunk(path, {}))
       return *rc;
-    workflows = rt::definedWorkflows(session.main());
+    workflows = rt::definedWorkflows(session->main());
+    params = scriptParams(session->main(), workflows);
   }
   if (format == "json") {
-    nlohmann::ordered_json doc = nlohmann::ordered_json::array();
-    for (const auto& w : workflows)
-      doc.push_back(toJson(w));
-    fmt::print("{}\n", nlohmann::ordered_json{{"workflows", doc}}.dump(2));
+    Json doc = Json::array();
+    for (std::size_t i = 0; i < workflows.size(); ++i)
+      doc.push_back(toJson(workflows[i], params, i));
+    fmt::print("{}\n",
+               Json{{"workflows", doc}}.dump(2, ' ', false, Json::error_handler_t::replace));
     return 0;
   }
   if (workflows.empty())
     fmt::print("{} defines no workflow\n", path);
-  printText(workflows);
+  printText(workflows, params);
   return 0;
 }
 

@@ -38,8 +38,10 @@ struct BuildOptions {
 void printDiagnostics(const DiagnosticEngine& diags, const SourceManager& sources) {
   const char* noColor = std::getenv("NO_COLOR");
   bool color = isatty(fileno(stderr)) && !(noColor && *noColor);
+  std::vector<Diagnostic> shown = diags.diagnostics();
+  yaml::showOnYamlText(sources, shown); // a YAML task file's lines, not its program's
   std::string out;
-  for (const Diagnostic& d : diags.diagnostics())
+  for (const Diagnostic& d : shown)
     out += renderText(d, sources, color);
   std::fputs(out.c_str(), stderr);
 }

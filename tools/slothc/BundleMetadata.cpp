@@ -3,6 +3,8 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace sloth::slothc {
 
 namespace {
@@ -59,6 +61,40 @@ struct ObjectWriter {
   }
 };
 
+// A task's params as far as the source tells: literals as they are, a computed value null with
+// its path ("params.db.password", "params.hosts[2]") in `unknown`, and a table that may hold
+// more than the entries written (`[k] = v`, a last call) has its own path there.
+Json paramsJson(const dsl::ParamValue& v, const std::string& path, Json& unknown) {
+  switch (v.kind) {
+  case dsl::ParamValue::Kind::Computed:
+    unknown.push_back(path);
+    return nullptr;
+  case dsl::ParamValue::Kind::Literal: {
+    ObjectWriter literal;
+    literal.setting("value", v.literal);
+    return literal.doc["value"];
+  }
+  case dsl::ParamValue::Kind::Table:
+    break;
+  }
+  if (!v.complete)
+    unknown.push_back(path);
+  bool list = std::none_of(v.entries.begin(), v.entries.end(),
+                           [](const dsl::ParamValue& e) { return e.key.has_value(); });
+  Json out = list && !v.entries.empty() ? Json::array() : Json::object();
+  std::size_t position = 0;
+  for (const dsl::ParamValue& e : v.entries) {
+    if (list) {
+      out.push_back(paramsJson(e, fmt::format("{}[{}]", path, ++position), unknown));
+      continue;
+    }
+    // Positional entries of a mixed table are keys 1, 2, ... (as at run time).
+    std::string key = e.key ? *e.key : std::to_string(++position);
+    out[key] = paramsJson(e, path + "." + key, unknown);
+  }
+  return out;
+}
+
 Json taskJson(const dsl::Task& t, const SourceManager& sources, FileId file) {
   ObjectWriter w;
   w.setting("name", t.name);
@@ -80,6 +116,7 @@ Json taskJson(const dsl::Task& t, const SourceManager& sources, FileId file) {
   w.setting("delegate_to", t.delegateTo);
   w.doc["on_success"] = t.hasOnSuccess;
   w.doc["on_failure"] = t.hasOnFailure;
+  w.doc["params"] = t.params ? paramsJson(*t.params, "params", w.unknown) : Json();
   return w.finish(t.opaque);
 }
 

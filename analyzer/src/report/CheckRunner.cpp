@@ -147,6 +147,7 @@ FileResult checkOne(Job& job, bool syntaxOnly, ParseStats& stats, std::string& r
   }
   for (Diagnostic& d : scan.problems)
     result.diagnostics.push_back(std::move(d));
+  yaml::showOnYamlText(sources, result.diagnostics); // a YAML task file's lines, not its program's
   job.config->applySeverity(result.diagnostics);
   std::stable_sort(
       result.diagnostics.begin(), result.diagnostics.end(),

@@ -1,6 +1,7 @@
 #include "sloth/analyzer/yaml/YamlTasks.h"
 
-#include "plan/AbstractValue.h" // quoteLua
+#include "YamlShape.h"
+#include "YamlTranslator.h"
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -8,298 +9,90 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
-#include <vector>
+#include <set>
 
 namespace sloth::yaml {
 
 namespace {
 
-constexpr const char* kTaskKeys[] = {"name",    "description", "depends_on", "timeout",
-                                     "retries", "workdir",     "user",       "exec"};
-constexpr const char* kExecKeys[] = {"script", "command"};
-constexpr const char* kTopKeys[] = {"name", "description", "version", "config", "tasks"};
-constexpr const char* kConfigKeys[] = {"max_parallel_tasks", "timeout", "fail_fast"};
-
-struct Invalid {
-  YAML::Mark mark;
-  std::string message;
-};
-
-template <std::size_t N> std::string keyList(const char* const (&keys)[N]) {
-  std::string out;
-  for (const char* k : keys)
-    out += (out.empty() ? "" : ", ") + std::string(k);
-  return out;
-}
-
-template <std::size_t N>
-void checkKeys(const YAML::Node& map, const char* const (&keys)[N], const std::string& where) {
-  for (const auto& entry : map) {
-    std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "";
-    if (std::find_if(std::begin(keys), std::end(keys), [&](const char* k) { return key == k; }) ==
-        std::end(keys))
-      throw Invalid{entry.first.Mark(), fmt::format("unknown key '{}' in {} (expected one of: {})",
-                                                    key, where, keyList(keys))};
-  }
-}
-
-std::string scalar(const YAML::Node& node, const std::string& what) {
-  if (!node.IsScalar())
-    throw Invalid{node.Mark(), fmt::format("{} must be a string", what)};
-  return node.Scalar();
-}
-
-// A number as Lua source when the scalar is one, else nullopt.
-std::optional<std::string> numberLiteral(const std::string& text) {
-  if (text.empty())
-    return std::nullopt;
-  char* end = nullptr;
-  std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size() || text.find_first_of("xXnN") != std::string::npos)
-    return std::nullopt;
-  return text;
-}
-
-// A duration: a number of seconds or a string like "5m" (checked by the task builder itself).
-std::string durationLiteral(const YAML::Node& node, const std::string& what) {
-  std::string text = scalar(node, what);
-  return numberLiteral(text).value_or(plan::quoteLua(text));
-}
-
-std::string integerLiteral(const YAML::Node& node, const std::string& what) {
-  std::string text = scalar(node, what);
-  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || text.size() > 9)
-    throw Invalid{node.Mark(), fmt::format("{} must be a whole number, got '{}'", what, text)};
-  return text;
-}
-
-std::string booleanLiteral(const YAML::Node& node, const std::string& what) {
-  std::string text = scalar(node, what);
-  if (text == "true" || text == "false")
-    return text;
-  throw Invalid{node.Mark(), fmt::format("{} must be true or false, got '{}'", what, text)};
-}
-
-std::vector<std::string> splitLines(std::string_view text) {
-  std::vector<std::string> lines;
+std::string_view lineAt(std::string_view text, int line) {
   std::size_t begin = 0;
-  while (begin <= text.size()) {
-    std::size_t end = text.find('\n', begin);
-    if (end == std::string_view::npos)
-      end = text.size();
-    std::string line(text.substr(begin, end - begin));
-    if (!line.empty() && line.back() == '\r')
-      line.pop_back();
-    lines.push_back(std::move(line));
-    if (end == text.size())
-      break;
-    begin = end + 1;
+  for (int i = 0; i < line && begin != std::string_view::npos; ++i) {
+    begin = text.find('\n', begin);
+    if (begin != std::string_view::npos)
+      ++begin;
   }
-  return lines;
+  if (begin == std::string_view::npos)
+    return {};
+  std::size_t end = text.find('\n', begin);
+  return text.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
 }
 
-// The generated program, line by line: line i (0-based) holds YAML line i's script text, or the
-// DSL glue placed there. Code is only ever added at or after the last line written, so the
-// program runs in the YAML file's order.
-class Program {
-public:
-  explicit Program(std::size_t lines) : lines_(lines) {}
+// The key whose value starts at `column` of `line` (`port` in `  port: *nowhere`), when the
+// line reads `key: value` there, for naming it in a YAML syntax error.
+std::optional<std::string> keyBefore(std::string_view text, int line, int column) {
+  std::string_view l = lineAt(text, line);
+  if (column <= 0 || static_cast<std::size_t>(column) > l.size())
+    return std::nullopt;
+  std::string_view before = l.substr(0, static_cast<std::size_t>(column));
+  while (!before.empty() && before.back() == ' ')
+    before.remove_suffix(1);
+  if (before.empty() || before.back() != ':')
+    return std::nullopt;
+  before.remove_suffix(1);
+  std::size_t start = before.find_last_of(" \t{,");
+  std::string_view key = before.substr(start == std::string_view::npos ? 0 : start + 1);
+  if (key.empty())
+    return std::nullopt;
+  return std::string(key);
+}
 
-  // Adds glue code at `line`, or at the line where the last code went when that is later.
-  void glue(std::size_t line, const std::string& code) {
-    line = std::max(line, cursor_);
-    grow(line);
-    std::string& l = lines_[line];
-    l += (l.empty() ? "" : " ") + code;
-    cursor_ = line;
-    glueOnCursor_ = true;
+// The program of `file` translated again, when `file` is one loadScriptFile made.
+std::optional<Translation> translationOf(const SourceManager& sources, FileId file) {
+  if (file == 0 || !isYamlTaskFile(sources.name(file)) ||
+      sources.name(file - 1) != sources.name(file))
+    return std::nullopt;
+  std::string workflow = std::filesystem::path(sources.name(file)).stem().string();
+  try {
+    Translation t = translate(sources.text(file - 1), workflow);
+    if (t.program == sources.text(file))
+      return t;
+  } catch (const Invalid&) {
+  } catch (const YAML::Exception&) {
   }
-  // A line of script text (never shares its line with glue).
-  void script(std::size_t line, std::string text) {
-    line = std::max(line, cursor_ + (glueOnCursor_ ? 1 : 0));
-    grow(line);
-    lines_[line] = std::move(text);
-    cursor_ = line + 1;
-    glueOnCursor_ = false;
-  }
-  // Ends the current line: later code goes on the lines after it (a `--` comment at its end
-  // cannot swallow it).
-  void endLine() {
-    cursor_ += 1;
-    glueOnCursor_ = false;
-  }
-  // Where the next glue goes at the earliest.
-  std::size_t cursor() const { return cursor_; }
-  std::string text() const {
-    std::string out;
-    for (const std::string& l : lines_)
-      out += l + "\n";
-    return out;
-  }
+  return std::nullopt;
+}
 
-private:
-  std::vector<std::string> lines_;
-  std::size_t cursor_ = 0;    // the first line new code may go on
-  bool glueOnCursor_ = false; // glue is already there (script text then goes after it)
-  void grow(std::size_t line) {
-    if (line >= lines_.size())
-      lines_.resize(line + 1);
+// `offset` of `program` moved to the YAML text: the same line, and the column of the YAML node
+// the glue there came from (of the line's first non-blank when no node is known).
+SourceRange onYaml(const SourceManager& sources, FileId program, const Translation& t,
+                   uint32_t offset, uint32_t length) {
+  FileId yamlFile = program - 1;
+  uint32_t line = sources.lineOf(program, offset) - 1;
+  uint32_t column = sources.columnOf(program, offset) - 1;
+  uint32_t lastLine = std::max<uint32_t>(sources.lineCount(yamlFile), 1) - 1;
+  auto at = [&](uint32_t yamlLine, uint32_t yamlColumn, uint32_t len) {
+    std::string_view text = sources.lineText(yamlFile, std::min(yamlLine, lastLine) + 1);
+    yamlColumn = std::min<uint32_t>(yamlColumn, static_cast<uint32_t>(text.size()));
+    uint32_t begin =
+        static_cast<uint32_t>(text.data() - sources.text(yamlFile).data()) + yamlColumn;
+    len = std::min<uint32_t>(len, static_cast<uint32_t>(text.size()) - yamlColumn);
+    return SourceRange{begin, begin + len};
+  };
+  if (line < t.copiedLines.size() && t.copiedLines[line])
+    return at(line, column, length);
+  for (const GlueSegment& s : t.segments) {
+    if (s.line != line || column < s.column || column >= s.column + std::max<uint32_t>(s.length, 1))
+      continue;
+    uint32_t inside = std::min(column - s.column, s.yamlLength - 1);
+    return at(s.yamlLine, s.yamlColumn + inside, std::max<uint32_t>(s.yamlLength - inside, 1));
   }
-};
-
-class Translator {
-public:
-  Translator(std::string_view yamlText, std::string workflowName)
-      : raw_(splitLines(yamlText)), program_(raw_.size()), workflowName_(std::move(workflowName)) {}
-
-  std::string run(const YAML::Node& root) {
-    if (!root.IsMap())
-      throw Invalid{root.Mark(), "a YAML task file is a mapping with a 'tasks' list"};
-    checkKeys(root, kTopKeys, "the task file");
-    YAML::Node tasks = root["tasks"];
-    if (!tasks || !tasks.IsSequence())
-      throw Invalid{root.Mark(), "a YAML task file needs a 'tasks' list"};
-    std::vector<std::string> locals;
-    for (std::size_t i = 0; i < tasks.size(); ++i)
-      locals.push_back(task(tasks[i], i + 1));
-    std::string define = fmt::format("workflow.define({}, {{ tasks = {{ ", workflowNameOf(root));
-    for (const std::string& local : locals)
-      define += local + ", ";
-    define += "}";
-    if (YAML::Node d = root["description"])
-      define += ", description = " + plan::quoteLua(scalar(d, "description"));
-    if (YAML::Node v = root["version"])
-      define += ", version = " + plan::quoteLua(scalar(v, "version"));
-    if (YAML::Node c = root["config"])
-      define += ", config = " + config(c);
-    define += " })";
-    program_.glue(program_.cursor(), define);
-    return program_.text();
-  }
-
-private:
-  std::vector<std::string> raw_;
-  Program program_;
-  std::string workflowName_;
-
-  std::string workflowNameOf(const YAML::Node& root) {
-    if (YAML::Node n = root["name"])
-      return plan::quoteLua(scalar(n, "name"));
-    return plan::quoteLua(workflowName_);
-  }
-
-  std::string config(const YAML::Node& c) {
-    if (!c.IsMap())
-      throw Invalid{c.Mark(), "config must be a mapping"};
-    checkKeys(c, kConfigKeys, "config");
-    std::string out = "{ ";
-    if (YAML::Node n = c["max_parallel_tasks"])
-      out += "max_parallel_tasks = " + integerLiteral(n, "max_parallel_tasks") + ", ";
-    if (YAML::Node n = c["timeout"])
-      out += "timeout = " + durationLiteral(n, "timeout") + ", ";
-    if (YAML::Node n = c["fail_fast"])
-      out += "fail_fast = " + booleanLiteral(n, "fail_fast") + ", ";
-    return out + "}";
-  }
-
-  // Emits task number `index`; returns the local that holds it.
-  std::string task(const YAML::Node& t, std::size_t index) {
-    if (!t.IsMap())
-      throw Invalid{t.Mark(), fmt::format("task {} must be a mapping with a 'name'", index)};
-    YAML::Node nameNode = t["name"];
-    if (!nameNode)
-      throw Invalid{t.Mark(), fmt::format("task {} has no 'name'", index)};
-    std::string name = scalar(nameNode, "a task's name");
-    std::string where = fmt::format("task '{}'", name);
-    checkKeys(t, kTaskKeys, where);
-    std::string local = fmt::format("__sloth_yaml_task_{}", index);
-    std::string chain = fmt::format("local {} = task({})", local, plan::quoteLua(name));
-    if (YAML::Node d = t["description"])
-      chain += ":description(" + plan::quoteLua(scalar(d, "description")) + ")";
-    if (YAML::Node d = t["depends_on"])
-      chain += ":depends_on(" + dependencies(d) + ")";
-    if (YAML::Node n = t["timeout"])
-      chain += ":timeout(" + durationLiteral(n, "timeout") + ")";
-    if (YAML::Node n = t["retries"])
-      chain += ":retries(" + integerLiteral(n, "retries") + ")";
-    if (YAML::Node n = t["workdir"])
-      chain += ":workdir(" + plan::quoteLua(scalar(n, "workdir")) + ")";
-    if (YAML::Node n = t["user"])
-      chain += ":user(" + plan::quoteLua(scalar(n, "user")) + ")";
-    YAML::Node exec = t["exec"];
-    if (!exec) {
-      program_.glue(line(t.Mark()), chain + ":build()");
-      return local;
-    }
-    if (!exec.IsMap())
-      throw Invalid{exec.Mark(),
-                    fmt::format("exec of {} must be a mapping with a 'script'", where)};
-    checkKeys(exec, kExecKeys, fmt::format("exec of {}", where));
-    YAML::Node script = exec["script"];
-    YAML::Node command = exec["command"];
-    if (script && command)
-      throw Invalid{command.Mark(), fmt::format("{} has both a script and a command", where)};
-    if (command) {
-      program_.glue(line(command.Mark()),
-                    chain + ":command(" + plan::quoteLua(scalar(command, "command")) + "):build()");
-      return local;
-    }
-    if (!script)
-      throw Invalid{exec.Mark(), fmt::format("exec of {} needs a 'script'", where)};
-    // The builder chain goes on the task's first line: the DSL reports a bad setting at the line
-    // where its chain starts, which is then the task's own.
-    program_.glue(line(t.Mark()), chain + ":command(function(this, params, input)");
-    scriptBlock(script, where);
-    program_.glue(program_.cursor(), "end):build()");
-    return local;
-  }
-
-  std::string dependencies(const YAML::Node& d) {
-    if (d.IsScalar())
-      return plan::quoteLua(d.Scalar());
-    if (!d.IsSequence())
-      throw Invalid{d.Mark(), "depends_on must be a task name or a list of them"};
-    std::string out = "{ ";
-    for (const YAML::Node& name : d)
-      out += plan::quoteLua(scalar(name, "a depends_on entry")) + ", ";
-    return out + "}";
-  }
-
-  static std::size_t line(const YAML::Mark& mark) {
-    return static_cast<std::size_t>(std::max(mark.line, 0));
-  }
-
-  // Places the script's lines at their own YAML lines.
-  void scriptBlock(const YAML::Node& script, const std::string& where) {
-    std::string text = scalar(script, fmt::format("the script of {}", where));
-    const YAML::Mark mark = script.Mark();
-    std::size_t markLine = static_cast<std::size_t>(std::max(mark.line, 0));
-    char style =
-        markLine < raw_.size() && static_cast<std::size_t>(mark.column) < raw_[markLine].size()
-            ? raw_[markLine][static_cast<std::size_t>(mark.column)]
-            : ' ';
-    std::vector<std::string> lines = splitLines(text);
-    if (!text.empty() && text.back() == '\n')
-      lines.pop_back(); // the block's final line break
-    if (style == '|') {
-      // A literal block: value line i is YAML line markLine + 1 + i minus the block's indentation.
-      std::size_t first = markLine + 1;
-      for (std::size_t i = 0; i < lines.size(); ++i) {
-        std::size_t at = first + i;
-        bool same = at < raw_.size() && raw_[at].ends_with(lines[i]);
-        program_.script(at, same ? raw_[at] : lines[i]);
-      }
-      return;
-    }
-    if (lines.size() > 1 || style == '>')
-      throw Invalid{mark, fmt::format("the script of {} spans several lines: write it as a literal "
-                                      "block ('script: |') so its lines keep their numbers",
-                                      where)};
-    // A one-line script beside its key (its column is not kept when glue shares the line).
-    program_.glue(markLine, lines.empty() ? "" : lines.front());
-    program_.endLine();
-  }
-};
+  // The glue after the last task may go one line past the YAML text's end.
+  line = std::min(line, lastLine);
+  std::string_view text = sources.lineText(yamlFile, line + 1);
+  std::size_t first = text.find_first_not_of(" \t-");
+  return at(line, first == std::string_view::npos ? 0 : static_cast<uint32_t>(first), 0);
+}
 
 } // namespace
 
@@ -318,12 +111,12 @@ std::optional<std::string> translateYamlTasks(const SourceManager& sources, File
     diags.error(code, file, {offset, offset}, message);
   };
   try {
-    YAML::Node root = YAML::Load(std::string(text));
-    return Translator(text, workflowName).run(root);
+    return translate(text, workflowName).program;
   } catch (const Invalid& e) {
     report(e.mark, e.message, "yaml-task");
   } catch (const YAML::Exception& e) {
-    report(e.mark, e.msg, "yaml-syntax");
+    std::optional<std::string> key = keyBefore(text, e.mark.line, e.mark.column);
+    report(e.mark, key ? fmt::format("{} (the value of '{}')", e.msg, *key) : e.msg, "yaml-syntax");
   }
   return std::nullopt;
 }
@@ -346,6 +139,62 @@ std::string_view displayText(const SourceManager& sources, FileId file) {
       sources.name(file - 1) == sources.name(file))
     return sources.text(file - 1);
   return sources.text(file);
+}
+
+void showOnYamlText(const SourceManager& sources, std::vector<Diagnostic>& diagnostics) {
+  std::map<FileId, std::optional<Translation>> translations;
+  auto translation = [&](FileId file) -> const std::optional<Translation>& {
+    auto it = translations.find(file);
+    if (it == translations.end())
+      it = translations.emplace(file, translationOf(sources, file)).first;
+    return it->second;
+  };
+  auto move = [&](FileId& file, SourceRange& range) {
+    if (const std::optional<Translation>& t = translation(file)) {
+      range = onYaml(sources, file, *t, range.begin, range.end - range.begin);
+      file -= 1;
+    }
+  };
+  auto onGlue = [&](FileId program, uint32_t offset) {
+    const std::vector<bool>& copied = translation(program)->copiedLines;
+    uint32_t line = sources.lineOf(program, offset) - 1;
+    return line >= copied.size() || !copied[line];
+  };
+  std::set<FileId> broken; // YAML files with a script that does not parse
+  std::vector<Diagnostic> kept;
+  for (Diagnostic& d : diagnostics) {
+    FileId program = d.file;
+    bool glue = translation(program) && onGlue(program, d.range.begin);
+    move(d.file, d.range);
+    if (d.file == program) {
+      kept.push_back(std::move(d));
+      continue;
+    }
+    if (d.code == "syntax-error") {
+      // A parse error on the glue after a broken script is that script's error again.
+      if (glue && broken.contains(d.file))
+        continue;
+      // Shell written as a script is the likely mistake behind a script that does not parse.
+      if (broken.insert(d.file).second && !glue)
+        d.notes.push_back({d.file, d.range,
+                           "exec.script is Lua code; a shell command line goes in exec.command"});
+    }
+    if (d.fixIt) {
+      // A fix-it edits the program's text: on the YAML text it only fits a copied script line.
+      const Translation& t = *translation(program);
+      uint32_t line = sources.lineOf(program, d.fixIt->range.begin) - 1;
+      FileId fixFile = program;
+      if (line < t.copiedLines.size() && t.copiedLines[line])
+        move(fixFile, d.fixIt->range);
+      else
+        d.fixIt.reset();
+    }
+    for (DiagnosticNote& n : d.notes)
+      if (n.file == program)
+        move(n.file, n.range);
+    kept.push_back(std::move(d));
+  }
+  diagnostics = std::move(kept);
 }
 
 } // namespace sloth::yaml

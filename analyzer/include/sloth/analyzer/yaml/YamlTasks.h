@@ -6,15 +6,18 @@
 // Every line of a script block keeps its line and column: the block's lines are copied verbatim
 // to the same line of the generated program and the DSL glue goes on the YAML lines between
 // (keys, `- name:` lines). So a diagnostic or a run-time error inside a script names the YAML
-// file's own line, and the line shown with it is the YAML line.
+// file's own line, and the line shown with it is the YAML line. Diagnostics about the glue (an
+// unknown dependency, a bad timeout) are moved onto the YAML text by showOnYamlText.
 #pragma once
 
+#include "sloth/frontend/Diagnostic.h"
 #include "sloth/frontend/DiagnosticEngine.h"
 #include "sloth/frontend/SourceManager.h"
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sloth::yaml {
 
@@ -39,5 +42,14 @@ std::optional<FileId> loadScriptFile(SourceManager& sources, DiagnosticEngine& d
 // YAML text itself (script lines are the same in both; the glue lines show the YAML keys they
 // stand for), else the file's own text.
 std::string_view displayText(const SourceManager& sources, FileId file);
+
+// Moves diagnostics about a program loadScriptFile translated from a YAML task file onto the YAML
+// text itself (same file name and line), so they show the YAML line, not generated Lua: on a
+// script line the column stays; on a glue line it becomes the YAML key's or value's the glue
+// stands for (`depends_on: fetchh` -> `fetchh`), else the line's first key. Call before printing
+// or reporting; other diagnostics stay as they are.
+// A syntax error on the glue right after a script that does not parse (its missing `end` or
+// `)`) repeats that error and is dropped; the first one gets a note that scripts are Lua.
+void showOnYamlText(const SourceManager& sources, std::vector<Diagnostic>& diagnostics);
 
 } // namespace sloth::yaml
