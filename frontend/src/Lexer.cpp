@@ -132,7 +132,10 @@ private:
     ++line_;
   }
 
+  // What lua5.4 skips at the start of a file: a UTF-8 byte order mark, then a `#` first line.
   void skipShebang() {
+    if (src_.compare(0, 3, "\xEF\xBB\xBF") == 0)
+      pos_ = 3;
     if (peek() != '#')
       return;
     while (peek() != -1 && !isNewline(static_cast<unsigned char>(peek())))

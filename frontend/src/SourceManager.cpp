@@ -11,8 +11,10 @@ FileId SourceManager::addBuffer(std::string name, std::string text) {
   auto file = std::make_unique<File>();
   file->name = std::move(name);
   file->text = std::move(text);
-  file->lineStarts.push_back(0);
   const std::string& t = file->text;
+  // A UTF-8 byte order mark is not part of line 1 (the lexer skips it, as lua5.4 does for files;
+  // editors don't count it as a column).
+  file->lineStarts.push_back(t.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0);
   // Lua counts "\n", "\r", "\r\n" and "\n\r" each as one line break.
   for (size_t i = 0; i < t.size(); ++i) {
     char c = t[i];
@@ -57,13 +59,14 @@ std::optional<FileId> SourceManager::addFile(const std::string& path, std::strin
 uint32_t SourceManager::lineOf(FileId file, uint32_t offset) const {
   const auto& starts = files_[file]->lineStarts;
   auto it = std::upper_bound(starts.begin(), starts.end(), offset);
-  return static_cast<uint32_t>(it - starts.begin());
+  return std::max<uint32_t>(1, static_cast<uint32_t>(it - starts.begin()));
 }
 
 uint32_t SourceManager::columnOf(FileId file, uint32_t offset) const {
   const File& f = *files_[file];
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(f.text.size()));
-  return offset - f.lineStarts[lineOf(file, offset) - 1] + 1;
+  uint32_t lineStart = f.lineStarts[lineOf(file, offset) - 1];
+  return offset < lineStart ? 1 : offset - lineStart + 1;
 }
 
 SourceLocation SourceManager::location(FileId file, uint32_t offset) const {
