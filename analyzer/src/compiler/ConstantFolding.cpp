@@ -140,7 +140,9 @@ int64_t integerMod(int64_t a, int64_t b) {
 
 double floatMod(double a, double b) {
   double r = std::fmod(a, b);
-  if ((r > 0) ? b < 0 : (r < 0 && b != r))
+  // Lua 5.4's luai_nummod (as vm/src/Number.cpp): adjust only when the remainder and the divisor
+  // differ in sign.
+  if ((r > 0) ? b < 0 : (r < 0 && b > 0))
     r += b;
   return r;
 }
