@@ -9,6 +9,7 @@
 #include <antlr4-runtime.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 
@@ -350,11 +351,49 @@ struct ParserSet {
   }
 };
 
+// Limits that keep one annotation's parse small: ANTLR's parser recurses once per nesting level
+// (20 000 `(` overflowed the stack) and a chain of `fun(): fun(): ...` return types needs
+// full-context prediction at each level (cubic time). Real annotations stay far below.
+constexpr size_t kMaxAnnotationLength = 4096;
+constexpr int kMaxAnnotationNesting = 32;
+constexpr int kMaxFunctionTypes = 16;
+
+std::optional<AnnotationError> exceedsLimits(std::string_view text) {
+  if (text.size() > kMaxAnnotationLength)
+    return AnnotationError{1, "annotation too long (limit is " +
+                                  std::to_string(kMaxAnnotationLength) + " characters)"};
+  int depth = 0;
+  int functions = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '(' || c == '<' || c == '{' || c == '[') {
+      if (++depth > kMaxAnnotationNesting)
+        return AnnotationError{static_cast<int>(i) + 1, "annotation nested too deeply (limit is " +
+                                                            std::to_string(kMaxAnnotationNesting) +
+                                                            " levels)"};
+    } else if (c == ')' || c == '>' || c == '}' || c == ']') {
+      depth = std::max(0, depth - 1);
+    } else if (text.compare(i, 4, "fun(") == 0 &&
+               (i == 0 || !(std::isalnum(static_cast<unsigned char>(text[i - 1])) ||
+                            text[i - 1] == '_' || text[i - 1] == '.'))) {
+      if (++functions > kMaxFunctionTypes)
+        return AnnotationError{static_cast<int>(i) + 1,
+                               "annotation has too many function types (limit is " +
+                                   std::to_string(kMaxFunctionTypes) + ")"};
+    }
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 AnnotationParse parseAnnotation(std::string_view text, TypeContext& types,
                                 const std::vector<std::string>& genericNames) {
   AnnotationParse result;
+  if (auto error = exceedsLimits(text)) {
+    result.errors.push_back(std::move(*error));
+    return result;
+  }
   thread_local ParserSet set;
   set.input.load(validUtf8(text));
   set.lexer.setInputStream(&set.input);
