@@ -208,6 +208,76 @@ static TypeRef recordExpected(const types::TypeContext& types, TypeRef want) {
   return record;
 }
 
+// The list or map type a parameter or field expects a table literal to be, or nullptr (none, or a
+// union where a table could also be a record or any table).
+static TypeRef containerExpected(const types::TypeContext& types, TypeRef want) {
+  auto resolve = [&](TypeRef t) {
+    return t && t->kind() == TypeKind::Named ? types.resolve(t) : t;
+  };
+  TypeRef w = resolve(want);
+  if (!w)
+    return nullptr;
+  if (w->kind() == TypeKind::Array || w->kind() == TypeKind::Map)
+    return w;
+  if (w->kind() != TypeKind::Union)
+    return nullptr;
+  TypeRef container = nullptr;
+  for (TypeRef m : w->members()) {
+    TypeRef r = resolve(m);
+    if (!r)
+      return nullptr;
+    switch (r->kind()) {
+    case TypeKind::Array:
+    case TypeKind::Map:
+      if (container)
+        return nullptr;
+      container = r;
+      break;
+    case TypeKind::Record:
+    case TypeKind::Table:
+    case TypeKind::Any:
+    case TypeKind::Unknown:
+      return nullptr;
+    default:
+      break;
+    }
+  }
+  return container;
+}
+
+bool Walker::checkTableElements(const FunctionSignature& sig, const std::string& calledAs,
+                                const std::string& what, TypeRef want, const TableExpr* table) {
+  TypeRef container = containerExpected(types_, want);
+  if (!container)
+    return false;
+  bool list = container->kind() == TypeKind::Array;
+  TypeRef element = list ? container->element() : container->value();
+  if (isUnknown(element))
+    return true;
+  int64_t position = 0;
+  for (const TableField& f : table->fields) {
+    bool positional = f.kind == TableField::Kind::Positional;
+    if (positional)
+      ++position;
+    if (positional != list || f.value->isMultiValue())
+      continue;
+    TypeRef computed = peek(f.value);
+    TypeRef got = literalType(f.value, computed);
+    // Lua converts numbers to strings in many places; a table's contents are the module's to
+    // judge, so only a value no conversion makes fit is certain.
+    if (isUnknown(got) || resolved(got)->containsNil() || types::isAssignable(got, element))
+      continue;
+    const auto* key = positional ? nullptr : f.key->as<StringExpr>();
+    std::string where = positional ? fmt::format("element [{}]", position)
+                        : key      ? fmt::format("field '{}'", key->value)
+                                   : std::string("a value");
+    report(severityFor(sig), "arg-type-mismatch", f.value->range,
+           fmt::format("{}: {} must be {}; its {} is {}", calledAs, what, expected(want), where,
+                       describe(isUnknown(computed) ? got : computed)));
+  }
+  return true;
+}
+
 bool Walker::checkArgument(const FunctionSignature& sig, const std::string& calledAs, size_t index,
                            const ParamSignature& param, const Expr* arg, TypeRef argType) {
   if (!param.type)
@@ -222,6 +292,9 @@ bool Walker::checkArgument(const FunctionSignature& sig, const std::string& call
       checkTableAgainst(sig, calledAs, record, table, "", complete);
       return true;
     }
+  if (const auto* table = arg->as<TableExpr>())
+    if (checkTableElements(sig, calledAs, argumentName(index, param), want, table))
+      return true;
   if (param.name == "mode" && arg->is<NumberExpr>() && severityFor(sig) == Severity::Error &&
       !types::isStrictlyAssignable(types_.integer(), want)) {
     checkOctalMode(calledAs, "mode", arg, false);
@@ -299,6 +372,9 @@ void Walker::checkTableAgainst(const FunctionSignature& sig, const std::string& 
         checkTableAgainst(sig, calledAs, nested, inner, full, true);
         continue;
       }
+    if (const auto* inner = f.value->as<TableExpr>();
+        inner && checkTableElements(sig, calledAs, "option '" + full + "'", decl->type, inner))
+      continue;
     if (key->value == "mode" && f.value->is<NumberExpr>() && severity == Severity::Error &&
         !types::isStrictlyAssignable(types_.integer(), decl->type)) {
       checkOctalMode(calledAs, full, f.value, true);

@@ -5,6 +5,8 @@
 // signature never causes an error that an unknown result would not.
 #include "Walker.h"
 
+#include <algorithm>
+
 namespace sloth::check {
 
 using namespace ast;
@@ -76,19 +78,14 @@ const FunctionSignature* Walker::inferredSignature(const FunctionBody* body,
                                                    const ReturnSummary& summary) {
   if (!summary.values)
     return nullptr; // a procedure: its (absent) result is not worth typing
+  // Nothing known at any position: calls would be unknown anyway (and most functions are so).
+  if (std::none_of(summary.types.begin(), summary.types.end(), [](TypeRef t) { return t; }))
+    return nullptr;
   FunctionSignature sig;
   sig.qualifiedName = body->name;
-  sig.name = body->name;
-  std::vector<types::FunctionParam> params;
-  for (const Local* p : body->params)
-    if (!p->isSelf) {
-      sig.params.push_back({p->name, nullptr, true, false, false, ""});
-      params.push_back({p->name, nullptr, true, false});
-    }
-  // Lua passes whatever a call gives: calls of inferred functions are not counted.
+  // Lua passes whatever a call gives: calls of inferred functions are not counted, and their
+  // arguments are not checked (the parameters have no types).
   sig.params.push_back({"...", nullptr, true, true, false, ""});
-  params.push_back({"...", nullptr, true, true});
-  std::vector<types::FunctionReturn> returns;
   for (size_t i = 0; i < summary.types.size(); ++i) {
     TypeRef t = summary.types[i];
     // `return nil, err` / `return value`: whether a later result is nil goes with the first one,
@@ -96,21 +93,14 @@ const FunctionSignature* Walker::inferredSignature(const FunctionBody* body,
     if (i > 0 && t && t->containsNil() && resolved(t)->kind() != types::TypeKind::Nil)
       t = nullptr;
     sig.returns.push_back({"", t, false, ""});
-    returns.push_back({"", t, false});
   }
-  if (summary.open) {
+  if (summary.open)
     sig.returns.push_back({"", nullptr, true, ""});
-    returns.push_back({"", nullptr, true});
-  }
-  sig.type = types_.function(std::move(params), std::move(returns));
+  sig.type = types_.function();
   userSignatures_.push_back(std::move(sig));
   const FunctionSignature* made = &userSignatures_.back();
   inferred_[made] = summary.passesCall;
   return made;
-}
-
-bool Walker::isInferred(const FunctionSignature* sig) const {
-  return inferred_.count(sig) != 0;
 }
 
 void Walker::bindMemberFunction(const Expr* target, const FunctionSignature* sig) {

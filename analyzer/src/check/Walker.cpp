@@ -22,89 +22,53 @@ bool startsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-bool hasGoto(const Block* b) {
-  for (const Stat* s : b->stats)
-    switch (s->kind) {
-    case StatKind::Goto:
-      return true;
-    case StatKind::Do:
-      if (hasGoto(s->as<DoStat>()->body))
-        return true;
-      break;
-    case StatKind::If: {
-      const auto* i = s->as<IfStat>();
-      for (const Block* branch : i->blocks)
-        if (hasGoto(branch))
-          return true;
-      if (i->elseBlock && hasGoto(i->elseBlock))
-        return true;
-      break;
-    }
-    case StatKind::While:
-      if (hasGoto(s->as<WhileStat>()->body))
-        return true;
-      break;
-    case StatKind::Repeat:
-      if (hasGoto(s->as<RepeatStat>()->body))
-        return true;
-      break;
-    case StatKind::NumericFor:
-      if (hasGoto(s->as<NumericForStat>()->body))
-        return true;
-      break;
-    case StatKind::GenericFor:
-      if (hasGoto(s->as<GenericForStat>()->body))
-        return true;
-      break;
-    default:
-      break;
-    }
-  return false;
-}
-
 bool isBareReference(const Expr* e) {
   while (const auto* p = e->as<ParenExpr>())
     e = p->inner;
   return e->is<NameExpr>() || e->is<IndexExpr>();
 }
 
-// Whether a `break` (or any `goto`) in `b` may leave the loop whose body `b` is: nested loops
-// keep their own breaks, nested functions their own control flow.
-bool mayLeaveLoop(const Block* b) {
-  for (const Stat* s : b->stats)
+// Whether control may leave the loop whose body is `b` other than through its condition: by a
+// `break` of this loop (`ownBreaks`; nested loops keep theirs), or by any `goto`, which may jump
+// out from any depth. Nested functions have their own control flow.
+bool mayLeaveLoop(const Block* b, bool ownBreaks = true) {
+  for (const Stat* s : b->stats) {
+    bool leaves = false;
     switch (s->kind) {
     case StatKind::Break:
+      leaves = ownBreaks;
+      break;
     case StatKind::Goto:
-      return true;
+      leaves = true;
+      break;
     case StatKind::Do:
-      if (mayLeaveLoop(s->as<DoStat>()->body))
-        return true;
+      leaves = mayLeaveLoop(s->as<DoStat>()->body, ownBreaks);
       break;
     case StatKind::If: {
       const auto* i = s->as<IfStat>();
       for (const Block* branch : i->blocks)
-        if (mayLeaveLoop(branch))
-          return true;
-      if (i->elseBlock && mayLeaveLoop(i->elseBlock))
-        return true;
+        leaves = leaves || mayLeaveLoop(branch, ownBreaks);
+      leaves = leaves || (i->elseBlock && mayLeaveLoop(i->elseBlock, ownBreaks));
       break;
     }
     case StatKind::While:
-    case StatKind::Repeat:
-    case StatKind::NumericFor:
-    case StatKind::GenericFor: {
-      // A goto inside a nested loop may still jump out of this one.
-      const Block* inner = s->is<WhileStat>()        ? s->as<WhileStat>()->body
-                           : s->is<RepeatStat>()     ? s->as<RepeatStat>()->body
-                           : s->is<NumericForStat>() ? s->as<NumericForStat>()->body
-                                                     : s->as<GenericForStat>()->body;
-      if (hasGoto(inner))
-        return true;
+      leaves = mayLeaveLoop(s->as<WhileStat>()->body, false);
       break;
-    }
+    case StatKind::Repeat:
+      leaves = mayLeaveLoop(s->as<RepeatStat>()->body, false);
+      break;
+    case StatKind::NumericFor:
+      leaves = mayLeaveLoop(s->as<NumericForStat>()->body, false);
+      break;
+    case StatKind::GenericFor:
+      leaves = mayLeaveLoop(s->as<GenericForStat>()->body, false);
+      break;
     default:
       break;
     }
+    if (leaves)
+      return true;
+  }
   return false;
 }
 

@@ -170,7 +170,6 @@ private:
   // `M.f` nowhere else.
   void bindMemberFunction(const ast::Expr* target, const types::FunctionSignature* sig);
   const types::FunctionSignature* memberFunction(const ast::IndexExpr* callee) const;
-  bool isInferred(const types::FunctionSignature* sig) const;
 
   // ----- calls (CallCheck.cpp) -----
   // `receiver` is the value before `:` when a module function is called as a method
@@ -190,6 +189,10 @@ private:
   void checkTableAgainst(const types::FunctionSignature& sig, const std::string& calledAs,
                          TypeRef record, const ast::TableExpr* table, const std::string& path,
                          bool literalHere);
+  // A table constructor passed where a list `T[]` or a map `table<K, V>` is expected: each element
+  // (each value) against T (V). False when `want` is no such container.
+  bool checkTableElements(const types::FunctionSignature& sig, const std::string& calledAs,
+                          const std::string& what, TypeRef want, const ast::TableExpr* table);
   void checkOctalMode(const std::string& calledAs, const std::string& what, const ast::Expr* arg,
                       bool optionField);
   // What a parameter or field accepts, for messages: `"present" or "latest"`, `Duration
