@@ -14,7 +14,22 @@ std::string HistoryStore::defaultPath() {
   return modules::StateStore::defaultPath();
 }
 
-HistoryStore::HistoryStore(const std::string& path) : db_(std::make_unique<SqliteDatabase>(path)) {
+namespace {
+
+bool hasTable(const SqliteDatabase& db, const char* name) {
+  return sqlite3_table_column_metadata(db.handle(), "main", name, nullptr, nullptr, nullptr,
+                                       nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+} // namespace
+
+// Every run opens the history, so the tables are created when missing rather than by two
+// CREATE ... IF NOT EXISTS statements each time. The history is Relaxed (SqliteDatabase.h): a
+// power loss may lose the last runs' records, and a run does not wait for fsyncs.
+HistoryStore::HistoryStore(const std::string& path)
+    : db_(std::make_unique<SqliteDatabase>(path, Durability::Relaxed)) {
+  if (hasTable(*db_, "runs") && hasTable(*db_, "run_tasks"))
+    return;
   db_->setup("CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, "
              "script TEXT NOT NULL, workflow TEXT NOT NULL, dry_run INTEGER NOT NULL, "
              "status TEXT NOT NULL, started_at REAL NOT NULL, ended_at REAL, message TEXT NOT "
@@ -52,11 +67,12 @@ void HistoryStore::finishRun(const RunRecord& run) {
   update.bind(4, run.endedAt);
   update.bind(5, run.message);
   update.step();
+  SqliteStatement insert(*db_, "INSERT OR REPLACE INTO run_tasks (run_id, position, name, "
+                               "status, changed, message, started_at, ended_at, attempts, "
+                               "would_change) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   std::int64_t position = 0;
   for (const TaskRecord& task : run.tasks) {
-    SqliteStatement insert(*db_, "INSERT OR REPLACE INTO run_tasks (run_id, position, name, "
-                                 "status, changed, message, started_at, ended_at, attempts, "
-                                 "would_change) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    insert.reset();
     insert.bind(1, run.id);
     insert.bind(2, position++);
     insert.bind(3, task.name);

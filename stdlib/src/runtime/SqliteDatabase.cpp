@@ -10,9 +10,15 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 60000;
 
+// A Relaxed close leaves at most this much WAL (64 pages of 4 KiB, with their frame headers):
+// the next process to open the database replays it (one read per page), and the close that
+// finds more checkpoints it, so the replay stays short and a sync comes every few dozen runs.
+constexpr std::uintmax_t kKeptWalBytes = 32 + 64 * (24 + 4096);
+
 } // namespace
 
-SqliteDatabase::SqliteDatabase(const std::string& path) : path_(path) {
+SqliteDatabase::SqliteDatabase(const std::string& path, Durability durability)
+    : path_(path), durability_(durability) {
   std::error_code error;
   std::filesystem::path directory = std::filesystem::path(path).parent_path();
   if (!directory.empty() && !std::filesystem::exists(directory)) {
@@ -30,6 +36,17 @@ SqliteDatabase::SqliteDatabase(const std::string& path) : path_(path) {
 }
 
 SqliteDatabase::~SqliteDatabase() {
+  if (durability_ == Durability::Synced) {
+    // Closing checkpoints only in the last connection to the file; a writer that is not the
+    // last syncs its own writes here rather than leave them to whoever closes last.
+    if (sqlite3_total_changes(db_) > 0)
+      sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  } else {
+    std::error_code error;
+    std::uintmax_t wal = std::filesystem::file_size(path_ + "-wal", error);
+    if (!error && wal <= kKeptWalBytes)
+      sqlite3_db_config(db_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+  }
   sqlite3_close_v2(db_);
 }
 

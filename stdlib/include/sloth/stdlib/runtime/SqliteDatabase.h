@@ -4,6 +4,10 @@
 // process is switching a new file to WAL. Writers use IMMEDIATE transactions, so concurrent
 // processes queue on the write lock instead of losing updates. Failures throw SqliteError
 // naming the file. (The state module's StateStore follows the same rules.)
+//
+// Durability: with WAL and synchronous=NORMAL a commit is safe from a crash of the process at
+// once, and from a power loss or OS crash once a checkpoint has synced the WAL. Each connection
+// says how much its own writes need that second guarantee (Durability).
 
 #include <cstdint>
 #include <optional>
@@ -18,10 +22,21 @@ struct SqliteError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// What a connection's writes must survive.
+enum class Durability {
+  /// Power loss: a connection that wrote checkpoints (syncs) the WAL when it closes.
+  Synced,
+  /// A crash of the process only, for records that are cheap to lose (the run history): a close
+  /// leaves a small WAL to the next process instead of syncing (the two to four fsyncs would be
+  /// most of the cost of a short run). A power loss can lose the last few such records; it never
+  /// corrupts the database. A close past 64 pages of WAL checkpoints as Synced does.
+  Relaxed,
+};
+
 class SqliteDatabase {
 public:
   /// Opens (creating the file, and its directory with mode 0700, when needed).
-  explicit SqliteDatabase(const std::string& path);
+  explicit SqliteDatabase(const std::string& path, Durability durability = Durability::Synced);
   ~SqliteDatabase();
   SqliteDatabase(const SqliteDatabase&) = delete;
   SqliteDatabase& operator=(const SqliteDatabase&) = delete;
@@ -34,6 +49,7 @@ public:
 
 private:
   std::string path_;
+  Durability durability_;
   sqlite3* db_ = nullptr;
 };
 
@@ -50,6 +66,8 @@ public:
   void bind(int index, std::int64_t number);
   /// Steps once: true for a row, false when done; throws on an error.
   bool step();
+  /// Makes the statement ready to bind and step again.
+  void reset() { sqlite3_reset(statement_); }
   std::string text(int column) const;
   std::optional<double> number(int column) const; // nullopt for NULL
 
