@@ -10,16 +10,30 @@ add_library(sloth_llvm INTERFACE)
 target_include_directories(sloth_llvm SYSTEM INTERFACE ${LLVM_INCLUDE_DIRS})
 target_link_libraries(sloth_llvm INTERFACE ${SLOTH_LLVM_LIBS})
 
-find_package(yaml-cpp REQUIRED)
+# The C++ libraries are linked statically (cmake/SlothLinking.cmake says why): Debian's archives
+# of yaml-cpp, Boost.Context and SQLite, and fmt and toml++ compiled from their headers.
+find_library(SLOTH_YAML_CPP_ARCHIVE libyaml-cpp.a REQUIRED)  # Debian: libyaml-cpp-dev
+add_library(yaml-cpp STATIC IMPORTED)
+set_target_properties(yaml-cpp PROPERTIES IMPORTED_LOCATION ${SLOTH_YAML_CPP_ARCHIVE})
 find_package(nlohmann_json 3 REQUIRED)
 find_package(CURL REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
+set(Boost_USE_STATIC_LIBS ON)
 find_package(Boost 1.74 REQUIRED COMPONENTS context)  # Asio is header-only; Context gives coroutines their own stacks
-find_package(fmt REQUIRED)
-find_package(SQLite3 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(Threads REQUIRED)
+find_library(SLOTH_SQLITE3_ARCHIVE libsqlite3.a REQUIRED)  # Debian: libsqlite3-dev
+add_library(SQLite::SQLite3 STATIC IMPORTED)
+set_target_properties(SQLite::SQLite3 PROPERTIES IMPORTED_LOCATION ${SLOTH_SQLITE3_ARCHIVE}
+                      INTERFACE_LINK_LIBRARIES "Threads::Threads;${CMAKE_DL_LIBS};m")
+# The headers of libfmt-dev (fmt 9) and libtomlplusplus-dev (toml++ 3); the targets keep the names
+# their packages give them, so the components link them as usual.
+add_library(sloth_fmt STATIC ${CMAKE_CURRENT_LIST_DIR}/static/FmtLibrary.cpp)
+add_library(fmt::fmt ALIAS sloth_fmt)
+add_library(sloth_toml STATIC ${CMAKE_CURRENT_LIST_DIR}/static/TomlLibrary.cpp)
+target_compile_definitions(sloth_toml PUBLIC TOML_HEADER_ONLY=0)
+add_library(tomlplusplus::tomlplusplus ALIAS sloth_toml)
 
 # Test tools: GoogleTest, and lit + FileCheck from llvm-14-tools.
 find_package(GTest REQUIRED)
