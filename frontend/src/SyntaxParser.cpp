@@ -1,6 +1,7 @@
 #include "SyntaxParser.h"
 
 #include "AstBuilder.h"
+#include "DeferredInitializers.h"
 #include "LexedTokenStream.h"
 #include "SyntaxErrors.h"
 
@@ -59,6 +60,7 @@ private:
 
 bool parseTokens(std::string_view source, LexedSource& lexed, FileId file, ast::AstContext& context,
                  ast::Chunk& chunk, DiagnosticEngine& diags, ParseStats* stats) {
+  grammar::runDeferredInitializers(); // the generated parser's ATN, built on the first parse
   LexedTokenStream stream(lexed.tokens, source);
   LuaParser parser(&stream);
   parser.removeErrorListeners();

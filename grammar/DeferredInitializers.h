@@ -1,0 +1,16 @@
+// The static initializers of the generated Lua parser, run on first use instead of at start-up.
+//
+// ANTLR's generated parser deserializes its ATN in a static initializer (about a million
+// instructions and a megabyte of allocations), which every process linking it would pay before
+// main, though `sloth run` of a bundle never parses. The build moves the parser library's
+// initializers from .init_array to the section sloth_deferred_init (grammar/CMakeLists.txt; the
+// generated code itself is not edited), and this function runs them.
+#pragma once
+
+namespace sloth::grammar {
+
+/// Runs the generated parser's static initializers once (thread-safe); call it before
+/// constructing a LuaParser.
+void runDeferredInitializers();
+
+} // namespace sloth::grammar
