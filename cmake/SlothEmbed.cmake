@@ -1,5 +1,6 @@
 # sloth_embed_files(OUT_CPP NAMESPACE SYMBOL FILES...): compiles text files into a C++ table of
-# {name, contents} so the binaries carry them (the module signature files in stdlib/defs/).
+# {name, contents}, with its count and hash, so the binaries carry them (the module signature
+# files in stdlib/defs/).
 function(sloth_embed_files out_cpp symbol)
   set(files ${ARGN})
   add_custom_command(

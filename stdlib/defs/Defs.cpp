@@ -5,11 +5,18 @@
 namespace sloth {
 extern const EmbeddedFile kEmbeddedDefs[];
 extern const std::size_t kEmbeddedDefsCount;
+extern const std::uint64_t kEmbeddedDefsHash;
 } // namespace sloth
 
 namespace sloth::defs {
 
-std::span<const EmbeddedFile> files() { return {kEmbeddedDefs, kEmbeddedDefsCount}; }
+std::span<const EmbeddedFile> files() {
+  return {kEmbeddedDefs, kEmbeddedDefsCount};
+}
+
+std::uint64_t signatureHash() {
+  return kEmbeddedDefsHash;
+}
 
 const EmbeddedFile* find(std::string_view name) {
   for (const EmbeddedFile& f : files())

@@ -121,7 +121,7 @@ std::optional<vm::Bundle> readScriptBundle(const std::string& path, std::string&
     return std::nullopt;
   }
   vm::Bundle bundle;
-  if (!vm::readBundle(bytes, vm::signatureSetHash(defs::files()), bundle, reason)) {
+  if (!vm::readBundle(bytes, defs::signatureHash(), bundle, reason)) {
     error = fmt::format("{}: {}", path, reason);
     return std::nullopt;
   }

@@ -1,6 +1,7 @@
 // Bundle serialization: the 32-byte header with its checksum, then the payload (format in
 // Bundle.h and docs/bundle-format.md).
 #include "sloth/vm/Bundle.h"
+#include "sloth/EmbeddedFilesHash.h"
 
 #include <fmt/format.h>
 
@@ -296,17 +297,7 @@ void resealBundle(std::string& bytes) {
 }
 
 std::uint64_t signatureSetHash(std::span<const EmbeddedFile> files) {
-  std::uint64_t h = 0xcbf29ce484222325ull; // FNV-1a 64
-  auto add = [&h](std::string_view s) {
-    for (char c : s)
-      h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
-    h = (h ^ 0) * 0x100000001b3ull; // a terminator, so ("ab","c") and ("a","bc") differ
-  };
-  for (const EmbeddedFile& f : files) {
-    add(f.name);
-    add(f.contents);
-  }
-  return h;
+  return embeddedFilesHash(files);
 }
 
 bool readBundle(std::string_view bytes, std::uint64_t expectedSignatureHash, Bundle& out,
