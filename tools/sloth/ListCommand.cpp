@@ -139,11 +139,12 @@ void printText(const std::vector<rt::WorkflowDefinition>& workflows, const Param
 }
 
 // A bundle's workflows come from its metadata: listing one runs nothing.
-std::optional<std::vector<rt::WorkflowDefinition>> bundleWorkflows(const vm::Bundle& bundle) {
+std::optional<std::vector<rt::WorkflowDefinition>> bundleWorkflows(const std::string& path,
+                                                                   const vm::Bundle& bundle) {
   std::string error;
   auto workflows = workflowsFromMetadata(bundle.metadata, error);
   if (!workflows)
-    fmt::print(stderr, "sloth: {}\n", error);
+    fmt::print(stderr, "sloth: {}: {}\n", path, error);
   return workflows;
 }
 
@@ -195,7 +196,7 @@ int list(const std::string& path, const std::string& format) {
       fmt::print(stderr, "sloth: {}\n", error);
       return 2;
     }
-    auto fromMetadata = bundleWorkflows(*bundle);
+    auto fromMetadata = bundleWorkflows(path, *bundle);
     if (!fromMetadata)
       return 2;
     workflows = std::move(*fromMetadata);

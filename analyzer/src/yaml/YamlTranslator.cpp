@@ -16,8 +16,10 @@ namespace sloth::yaml {
 
 namespace {
 
-constexpr const char* kTaskKeys[] = {"name",    "description", "depends_on", "timeout", "retries",
-                                     "workdir", "user",        "params",     "exec"};
+constexpr const char* kTaskKeys[] = {"name",     "description", "depends_on", "timeout",
+                                     "retries",  "workdir",     "user",       "run_if",
+                                     "abort_if", "params",      "exec"};
+constexpr const char* kRetryKeys[] = {"count", "delay", "factor", "max_delay"};
 constexpr const char* kExecKeys[] = {"script", "command"};
 constexpr const char* kTopKeys[] = {"name", "description", "version", "config", "tasks"};
 constexpr const char* kConfigKeys[] = {"max_parallel_tasks", "timeout", "fail_fast"};
@@ -224,9 +226,11 @@ public:
       throw Invalid{root.Mark(), "a YAML task file is a mapping with a 'tasks' list"};
     checkKeys(root, kTopKeys, "the task file");
     YAML::Node tasks = root["tasks"];
-    if (!tasks || !tasks.IsSequence())
-      throw Invalid{tasks ? tasks.Mark() : root.Mark(),
-                    "a YAML task file needs a 'tasks' list (entries '- name: ...')"};
+    if (!tasks)
+      throw Invalid{root.Mark(), "a YAML task file needs a 'tasks' list (entries '- name: ...')"};
+    if (!tasks.IsSequence())
+      throw Invalid{tasks.IsNull() ? keyNode(root, "tasks").Mark() : tasks.Mark(),
+                    "'tasks' must be a list of tasks (entries '- name: ...')"};
     // The workflow is defined on the `tasks:` line, where errors about it and `sloth list`
     // point; its task list is set after the last task.
     Code define("local __sloth_yaml_workflow = workflow.define(");
@@ -248,10 +252,15 @@ public:
       define += ")";
     }
     program_.glue(lineOf(keyNode(root, "tasks").Mark()), define);
-    std::string list = "__sloth_yaml_workflow:tasks({ ";
-    for (std::size_t i = 0; i < tasks.size(); ++i)
-      list += task(tasks[i], i + 1) + ", ";
-    program_.glue(program_.cursor(), Code(list + "})"));
+    // Each entry of the list stands for its task's name (where a duplicate name is reported).
+    Code list("__sloth_yaml_workflow:tasks({ ");
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+      std::string local = task(tasks[i], i + 1);
+      list += literal(local, tasks[i]["name"]);
+      list += ", ";
+    }
+    list += "})";
+    program_.glue(program_.cursor(), list);
     return program_.finish();
   }
 
@@ -344,12 +353,19 @@ private:
     }
     if (YAML::Node n = t["timeout"])
       setting("timeout", durationLiteral(n, fmt::format("timeout of {}", where)));
-    if (YAML::Node n = t["retries"])
-      setting("retries", integerLiteral(n, fmt::format("retries of {}", where)));
+    if (YAML::Node n = t["retries"]) {
+      chain += method("retries", t, "retries");
+      chain += retries(n, where);
+      chain += ")";
+    }
     if (YAML::Node n = t["workdir"])
       setting("workdir", plan::quoteLua(scalar(n, fmt::format("workdir of {}", where))));
     if (YAML::Node n = t["user"])
       setting("user", plan::quoteLua(scalar(n, fmt::format("user of {}", where))));
+    // Conditions are shell commands here: exit status 0 means "holds".
+    for (const char* key : {"run_if", "abort_if"})
+      if (YAML::Node n = t[key])
+        setting(key, plan::quoteLua(scalar(n, fmt::format("{} of {}", key, where))));
     if (YAML::Node p = t["params"]) {
       chain += method("params", t, "params");
       chain += paramsTable(p, keyNode(t, "params").Mark(), where);
@@ -375,7 +391,7 @@ private:
       chain +=
           literal(plan::quoteLua(scalar(command, fmt::format("command of {}", where))), command);
       chain += "):build()";
-      program_.glue(lineOf(command.Mark()), chain);
+      program_.glue(lineOf(t.Mark()), chain);
       return local;
     }
     if (!script)
@@ -391,6 +407,29 @@ private:
     close.add("end):build()", last, 1);
     program_.glue(program_.cursor(), close);
     return local;
+  }
+
+  // `retries: 3`, or `retries: {count: 3, delay: 2s, factor: 2, max_delay: 30s}` for the
+  // builder's backoff table.
+  Code retries(const YAML::Node& n, const std::string& where) {
+    std::string what = fmt::format("retries of {}", where);
+    if (!n.IsMap())
+      return literal(integerLiteral(n, what), n);
+    checkKeys(n, kRetryKeys, what);
+    YAML::Node count = n["count"];
+    if (!count)
+      throw Invalid{n.Mark(), fmt::format("{} needs a 'count'", what)};
+    Code out = literal(integerLiteral(count, what + ": count"), count);
+    out += ", { ";
+    for (const char* key : {"delay", "factor", "max_delay"}) {
+      if (YAML::Node v = n[key]) {
+        out += fmt::format("{} = ", key);
+        out += literal(durationLiteral(v, fmt::format("{}: {}", what, key)), v);
+        out += ", ";
+      }
+    }
+    out += "}";
+    return out;
   }
 
   Code dependencies(const YAML::Node& d, const std::string& where) {
