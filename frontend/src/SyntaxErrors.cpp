@@ -18,6 +18,10 @@ class SyntaxErrorReporter {
   // An error this close after the previous one (or on its line) is taken for a consequence of
   // the parser's recovery from it, and not reported.
   static constexpr size_t kCascadeTokens = 6;
+  // Errors hit in all (reported or filtered) before the parse stops. Each recovery can leave the
+  // parser one rule deeper (`x = 1 ()()()...`: 20 000 pairs overflowed the stack and 5 000 took
+  // 12 s), so the cascade filter alone must not let a file run on.
+  static constexpr unsigned kMaxErrorsSeen = 100;
 
 public:
   SyntaxErrorReporter(std::string_view source, const LexedSource& lexed, FileId file,
@@ -30,7 +34,8 @@ public:
 
   void report(antlr4::Parser* parser, antlr4::Token* offending,
               const antlr4::misc::IntervalSet& expected) {
-    ++seen_;
+    if (++seen_ > kMaxErrorsSeen)
+      throw antlr4::ParseCancellationException(); // what was reported stands
     size_t index = offending ? offending->getTokenIndex() : tokens_.size() - 1;
     if (index >= tokens_.size())
       index = tokens_.size() - 1;
