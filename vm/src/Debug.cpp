@@ -31,43 +31,6 @@ std::string whereInfo(Thread* L, CallInfo* ci) {
   return fmt::format("{}:{}: ", ciClosure(L, ci)->p->src->source, currentLine(L, ci));
 }
 
-// Whether an opcode writes register A (Lua's testAMode).
-static bool setsA(OpCode op) {
-  switch (op) {
-  case OpCode::SETUPVAL:
-  case OpCode::SETTABUP:
-  case OpCode::SETTABLE:
-  case OpCode::SETI:
-  case OpCode::SETFIELD:
-  case OpCode::MMBIN:
-  case OpCode::MMBINI:
-  case OpCode::MMBINK:
-  case OpCode::CLOSE:
-  case OpCode::TBC:
-  case OpCode::JMP:
-  case OpCode::EQ:
-  case OpCode::LT:
-  case OpCode::LE:
-  case OpCode::EQK:
-  case OpCode::EQI:
-  case OpCode::LTI:
-  case OpCode::LEI:
-  case OpCode::GTI:
-  case OpCode::GEI:
-  case OpCode::TEST:
-  case OpCode::RETURN:
-  case OpCode::RETURN0:
-  case OpCode::RETURN1:
-  case OpCode::TFORPREP:
-  case OpCode::TFORCALL:
-  case OpCode::SETLIST:
-  case OpCode::EXTRAARG:
-    return false;
-  default:
-    return true;
-  }
-}
-
 static bool isMM(OpCode op) {
   return op == OpCode::MMBIN || op == OpCode::MMBINI || op == OpCode::MMBINK;
 }
@@ -114,7 +77,7 @@ static int findSetReg(const Proto& p, int lastpc, int reg) {
       break;
     }
     default:
-      change = setsA(op) && reg == a;
+      change = opSetsA(op) && reg == a;
       break;
     }
     if (change)
@@ -393,9 +356,12 @@ static std::string frameDescription(Thread* L, CallInfo* ci) {
   else
     out = "[C]: in ";
   const Value& f = L->stack[ci->func];
-  if (!isLua(ci) && f.tt == Tag::NativeClosure && toNClosure(f)->name &&
-      !(ci->callstatus & CIST_FIN))
-    return out + fmt::format("function '{}'", toNClosure(f)->name);
+  // A native registered without a name (a wrapper) has none to show: "?", as Lua's "in ?".
+  const char* nativeName = f.tt == Tag::NativeClosure && toNClosure(f)->name && *toNClosure(f)->name
+                               ? toNClosure(f)->name
+                               : nullptr;
+  if (!isLua(ci) && nativeName && !(ci->callstatus & CIST_FIN))
+    return out + fmt::format("function '{}'", nativeName);
   if (std::string global = loadedName(L, f); !global.empty())
     return out + fmt::format("function '{}'", global);
   std::string kind;
@@ -412,8 +378,8 @@ static std::string frameDescription(Thread* L, CallInfo* ci) {
     else
       out += fmt::format("function <{}:{}>", p.source, p.linedefined);
   } else {
-    if (f.tt == Tag::NativeClosure && toNClosure(f)->name)
-      out += fmt::format("function '{}'", toNClosure(f)->name);
+    if (nativeName)
+      out += fmt::format("function '{}'", nativeName);
     else
       out += "?";
   }

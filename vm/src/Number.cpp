@@ -175,7 +175,8 @@ std::int64_t intMod(Thread* L, std::int64_t a, std::int64_t b) {
 
 double floatMod(double a, double b) {
   double m = std::fmod(a, b);
-  if ((m > 0) ? b < 0 : (m < 0 && b != m))
+  // Lua 5.4's luai_nummod: adjust only when the remainder and the divisor differ in sign.
+  if ((m > 0) ? b < 0 : (m < 0 && b > 0))
     m += b;
   return m;
 }

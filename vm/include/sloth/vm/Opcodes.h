@@ -161,6 +161,46 @@ inline const char* opName(OpCode op) {
   return kOpNames[static_cast<int>(op)];
 }
 
+// Whether an opcode writes register A (Lua's testAMode, with VARARGPREP, which only adjusts the
+// frame, counted as not writing). The debug library's variable naming and the planner's loop
+// widening both ask this.
+inline constexpr bool opSetsA(OpCode op) {
+  switch (op) {
+  case OpCode::SETUPVAL:
+  case OpCode::SETTABUP:
+  case OpCode::SETTABLE:
+  case OpCode::SETI:
+  case OpCode::SETFIELD:
+  case OpCode::MMBIN:
+  case OpCode::MMBINI:
+  case OpCode::MMBINK:
+  case OpCode::CLOSE:
+  case OpCode::TBC:
+  case OpCode::JMP:
+  case OpCode::EQ:
+  case OpCode::LT:
+  case OpCode::LE:
+  case OpCode::EQK:
+  case OpCode::EQI:
+  case OpCode::LTI:
+  case OpCode::LEI:
+  case OpCode::GTI:
+  case OpCode::GEI:
+  case OpCode::TEST:
+  case OpCode::RETURN:
+  case OpCode::RETURN0:
+  case OpCode::RETURN1:
+  case OpCode::TFORPREP:
+  case OpCode::TFORCALL:
+  case OpCode::SETLIST:
+  case OpCode::EXTRAARG:
+  case OpCode::VARARGPREP:
+    return false;
+  default:
+    return true;
+  }
+}
+
 // Metamethod events, in Lua 5.4's order; MMBIN* carry one of these in C.
 // TM_ADD..TM_SHR are in the same order as the opcodes ADD..SHR.
 enum TMS : std::uint8_t {
