@@ -155,8 +155,8 @@ std::string quoteLua(const std::string& s) {
       out += "\\r";
       break;
     default:
-      if (c < 0x20 || c == 0x7f)
-        out += fmt::format("\\{}", static_cast<int>(c));
+      if (c < 0x20 || c == 0x7f) // three digits: "\x01" .. "5" must not read back as "\15"
+        out += fmt::format("\\{:03}", static_cast<int>(c));
       else
         out += static_cast<char>(c);
     }
@@ -289,6 +289,28 @@ std::optional<bool> truthiness(const Value& v) {
   default:
     return true;
   }
+}
+
+const char* luaTypeName(const Value& v) {
+  switch (v.kind) {
+  case VKind::Nil:
+    return "nil";
+  case VKind::Boolean:
+    return "boolean";
+  case VKind::Integer:
+  case VKind::Float:
+    return "number";
+  case VKind::String:
+    return "string";
+  case VKind::Table:
+    return "table";
+  case VKind::Closure:
+  case VKind::Native:
+    return v.module ? "table" : "function";
+  case VKind::Unknown:
+    break;
+  }
+  return "value";
 }
 
 } // namespace sloth::plan

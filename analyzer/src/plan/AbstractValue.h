@@ -120,5 +120,7 @@ std::string quoteLua(const std::string& s);
 std::optional<bool> truthinessOfType(types::TypeRef type);
 // The truth of a value: nullopt when only the run will know.
 std::optional<bool> truthiness(const Value& v);
+// Lua's type() of a known value ("nil", "number", "function", ...); "value" for an Unknown.
+const char* luaTypeName(const Value& v);
 
 } // namespace sloth::plan

@@ -7,6 +7,9 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <array>
+#include <cctype>
+#include <functional>
 #include <sstream>
 
 namespace sloth::plan {
@@ -60,6 +63,20 @@ std::vector<types::TypeRef> recordsOf(const types::TypeContext& tc, types::TypeR
     out.push_back(t);
   }
   return out;
+}
+
+// A field whose name says it holds a secret (`PGPASSWORD`, `api_token`, `Authorization`): the
+// words the `log` module redacts (stdlib/src/runtime/Logger.cpp), so the plan shows no more
+// than the run's log would.
+bool secretFieldName(std::string_view name) {
+  static constexpr std::array<std::string_view, 9> kWords = {"password",    "passwd",  "secret",
+                                                             "token",       "auth",    "credential",
+                                                             "private_key", "api_key", "apikey"};
+  std::string lower(name);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return std::any_of(kWords.begin(), kWords.end(),
+                     [&](std::string_view w) { return lower.find(w) != std::string::npos; });
 }
 
 struct DataBuilder {
@@ -166,7 +183,7 @@ struct DataBuilder {
       d.kind = Data::Kind::Map;
       for (const auto& [k, inner] : t.entries) {
         std::string key = k.kind == VKind::String ? k.str : sourceText(k, heap);
-        bool fieldSecret = false;
+        bool fieldSecret = k.kind == VKind::String && secretFieldName(k.str);
         types::TypeRef fieldType = nullptr;
         for (types::TypeRef r : records)
           if (const types::Field* f = m.ctx().signatures.types().findField(r, key)) {
@@ -319,16 +336,18 @@ void Machine::emitUnknownCall(Path& p, const std::string& calleeText,
 }
 
 void Machine::runCallbacks(Path& p, const std::vector<Value>& args) {
-  // Pushed in reverse so they run in argument order; a list of functions counts too.
+  // Pushed in reverse so they run in argument order. A list of functions counts too, and so does
+  // a list inside an options table (`goroutine.parallel({tasks = {...}, max_concurrent = 2})`).
   std::vector<int> closures;
-  for (const Value& v : args) {
+  std::function<void(const Value&, int)> collect = [&](const Value& v, int depth) {
     if (v.kind == VKind::Closure)
       closures.push_back(v.ref);
-    else if (v.kind == VKind::Table)
+    else if (v.kind == VKind::Table && depth < 2)
       for (const auto& [k, inner] : p.heap->table(v.ref).entries)
-        if (inner.kind == VKind::Closure)
-          closures.push_back(inner.ref);
-  }
+        collect(inner, depth + 1);
+  };
+  for (const Value& v : args)
+    collect(v, 0);
   Frame& caller = p.frames.back();
   for (auto it = closures.rbegin(); it != closures.rend(); ++it) {
     const Closure& c = *p.heap->closures[static_cast<std::size_t>(*it)];

@@ -60,36 +60,11 @@ void writtenRegisters(Instruction i, int maxStack, std::vector<bool>& out) {
     for (int r = std::max(0, from); r <= to && r < maxStack; ++r)
       out[static_cast<std::size_t>(r)] = true;
   };
-  switch (GET_OPCODE(i)) {
-  case OpCode::SETTABUP:
-  case OpCode::SETTABLE:
-  case OpCode::SETI:
-  case OpCode::SETFIELD:
-  case OpCode::SETUPVAL:
-  case OpCode::SETLIST:
-  case OpCode::JMP:
-  case OpCode::EQ:
-  case OpCode::LT:
-  case OpCode::LE:
-  case OpCode::EQK:
-  case OpCode::EQI:
-  case OpCode::LTI:
-  case OpCode::LEI:
-  case OpCode::GTI:
-  case OpCode::GEI:
-  case OpCode::TEST:
-  case OpCode::MMBIN:
-  case OpCode::MMBINI:
-  case OpCode::MMBINK:
-  case OpCode::CLOSE:
-  case OpCode::TBC:
-  case OpCode::RETURN:
-  case OpCode::RETURN0:
-  case OpCode::RETURN1:
-  case OpCode::EXTRAARG:
-  case OpCode::VARARGPREP:
-  case OpCode::TFORPREP:
+  OpCode op = GET_OPCODE(i);
+  // TFORCALL writes above A (its loop variables), everything else marked below writes from A.
+  if (!opSetsA(op) && op != OpCode::TFORCALL)
     return;
+  switch (op) {
   case OpCode::LOADNIL:
     return mark(a, a + GETARG_B(i));
   case OpCode::CALL:
@@ -301,7 +276,8 @@ void Machine::deliver(Path& p, std::vector<Value> results, int retA, int retC) {
           i < static_cast<int>(results.size()) ? results[static_cast<std::size_t>(i)] : Value());
 }
 
-void Machine::raise(Path& p) {
+void Machine::raise(Path& p, std::string_view why) {
+  std::string where = fmt::format("{}:{}: {}", ctx_.file, line(p), why);
   while (!p.frames.empty()) {
     Frame f = std::move(p.frames.back());
     p.frames.pop_back();
@@ -317,7 +293,7 @@ void Machine::raise(Path& p) {
       return;
     }
   }
-  out_.ends.push_back({{}, p.conds, p.heap, true});
+  out_.ends.push_back({{}, p.conds, p.heap, true, std::move(where)});
   p.ended = true;
 }
 
@@ -382,7 +358,9 @@ void Machine::call(Path& p, const Value& fn, std::vector<Value> args, int retA, 
     return;
   }
   default:
-    raise(p); // calling nil, a number, ...: the run fails here
+    // calling nil, a number, ...: the run fails here
+    raise(p, fmt::format("attempt to call a {} value{}", luaTypeName(fn),
+                         calleeText.empty() ? "" : " (" + calleeText + ")"));
   }
 }
 

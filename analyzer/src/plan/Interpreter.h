@@ -41,6 +41,7 @@ struct PathEnd {
   Conds conds;
   std::shared_ptr<const Heap> heap;
   bool errored = false;
+  std::string error; // errored: "file:line: what fails there", for the plan's notes
 };
 
 struct RunResult {

@@ -73,8 +73,9 @@ public:
   // Calls `fn` with `args` from the current frame's instruction; the results go to R[A]...
   void call(Path& p, const Value& fn, std::vector<Value> args, int retA, int retC,
             const std::string& calleeText, std::vector<std::unique_ptr<Path>>& forks);
-  // Raises a run-time error: unwinds to the nearest pcall or ends the path.
-  void raise(Path& p);
+  // Raises a run-time error (`why`: what fails, as the run would say it): unwinds to the nearest
+  // pcall or ends the path.
+  void raise(Path& p, std::string_view why);
   void deliver(Path& p, std::vector<Value> results, int retA, int retC);
   void pushFrame(Path& p, int closure, std::vector<Value> args, FrameKind kind, int retA, int retC,
                  std::string via);

@@ -199,18 +199,20 @@ bool Machine::callNative(Path& p, const Value& fn, std::vector<Value>& args, int
   }
   if (name == "assert") {
     if (truthiness(arg(0)) == std::optional<bool>(false)) {
-      raise(p);
+      raise(p, args.size() > 1 && arg(1).kind == VKind::String ? arg(1).str : "assertion failed!");
       return true;
     }
     ret(args);
     return true;
   }
   if (name == "error") {
-    raise(p);
+    raise(p, args.empty()                   ? "error(nil)"
+             : arg(0).kind == VKind::String ? arg(0).str
+                                            : "error(" + valueText(p, arg(0)) + ")");
     return true;
   }
   if (name == "os.exit") {
-    out_.ends.push_back({{}, p.conds, p.heap, false});
+    out_.ends.push_back({{}, p.conds, p.heap, false, {}});
     p.ended = true;
     return true;
   }
@@ -316,7 +318,7 @@ bool Machine::callNative(Path& p, const Value& fn, std::vector<Value>& args, int
     }
     Value joined = parts.empty() ? Value::string_("") : concatValues(*this, p, parts);
     if (joined.isNil())
-      raise(p);
+      raise(p, "invalid value (at a nil or boolean) in table.concat");
     else
       ret({joined});
     return true;

@@ -1,5 +1,7 @@
 #include "sloth/analyzer/plan/PlanOutput.h"
 
+#include "plan/AbstractValue.h"
+
 #include <fmt/core.h>
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
@@ -42,23 +44,6 @@ Counts count(const Plan& plan) {
   return c;
 }
 
-std::string quote(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\')
-      out += '\\', out += static_cast<char>(c);
-    else if (c == '\n')
-      out += "\\n";
-    else if (c == '\t')
-      out += "\\t";
-    else if (c < 0x20)
-      out += fmt::format("\\{}", static_cast<int>(c));
-    else
-      out += static_cast<char>(c);
-  }
-  return out + "\"";
-}
-
 std::string valueText(const Data& d) {
   if (auto scalar = scalarDataText(d))
     return *scalar;
@@ -67,7 +52,7 @@ std::string valueText(const Data& d) {
     return "nil";
   case Data::Kind::String:
   case Data::Kind::Partial:
-    return quote(d.text);
+    return quoteLua(d.text);
   case Data::Kind::List: {
     std::string out;
     for (const Data& i : d.items)
@@ -208,7 +193,12 @@ std::string renderPlanText(const Plan& plan, bool color) {
     else if (t.actions.empty())
       out += "  (no state-changing calls)\n";
     for (const Action& a : t.actions) {
-      out += "  " + st(verbColor(a.verb), std::string(1, verbSymbol(a.verb))) + " " + a.text +
+      // A multi-line text (a shell script) is named by its first line; the argument lines below
+      // show it whole.
+      std::string text = a.text.substr(0, a.text.find_last_not_of('\n') + 1);
+      if (std::size_t nl = text.find('\n'); nl != std::string::npos)
+        text = text.substr(0, nl) + " …";
+      out += "  " + st(verbColor(a.verb), std::string(1, verbSymbol(a.verb))) + " " + text +
              (a.repeats ? "  (repeats)" : "") + "\n";
       std::string where = fmt::format("{} at {}:{}", a.function, a.file, a.line);
       for (const std::string& v : a.via)

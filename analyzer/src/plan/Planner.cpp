@@ -289,12 +289,21 @@ private:
           what));
   }
 
+  // A function that raises on every path the plan followed will certainly fail when run: say
+  // where, so the plan does not look like "nothing to do" for a script that cannot work.
+  void checkCertainFailure(const RunResult& run, const std::string& what) {
+    if (run.ends.empty() || run.truncated ||
+        std::any_of(run.ends.begin(), run.ends.end(), [](const PathEnd& e) { return !e.errored; }))
+      return;
+    plan_.notes.push_back(
+        fmt::format("{} fails on every path the plan followed: {}", what, run.ends.front().error));
+  }
+
   void collectWorkflows(const RunResult& mainRun) {
     std::set<std::string> names;
     bool anyOk = std::any_of(mainRun.ends.begin(), mainRun.ends.end(),
                              [](const PathEnd& e) { return !e.errored; });
-    if (!anyOk && !mainRun.ends.empty())
-      plan_.notes.push_back("the script's top level fails on every path the plan followed");
+    checkCertainFailure(mainRun, "the script's top level");
     for (const PathEnd& end : mainRun.ends) {
       if (end.errored && anyOk)
         continue;
@@ -350,6 +359,14 @@ private:
         const Value* t = l.find(Value::integer_(k));
         if (!t || t->kind != VKind::Table)
           continue;
+        if (heap.table(t->ref).cls == "TaskBuilder") {
+          // `sloth run` refuses it when the workflow is defined (same words).
+          plan_.errors.push_back(fmt::format(
+              "{}: workflow '{}': tasks[{}]: task '{}' is a builder without ':build()'; end its "
+              "chain with :build()",
+              workflowSite(), chosen_->name, k, textOf(heap, field(heap, *t, "name"))));
+          continue;
+        }
         TaskDef def;
         def.table = *t;
         def.heap = chosen_->heap;
@@ -393,6 +410,22 @@ private:
     for (auto& t : all)
       if (options_.tasks.empty() || keep.count(t.name))
         picked.push_back(std::move(t));
+    // A workflow `sloth run` refuses (exit 2, nothing runs) has no plan either; same wording.
+    if (!plan_.errors.empty())
+      return {};
+    for (const TaskDef& t : picked)
+      for (const std::string& d : t.deps) {
+        if (d == t.name)
+          plan_.errors.push_back(fmt::format("{}: workflow '{}': task '{}' depends on itself",
+                                             workflowSite(), chosen_->name, t.name));
+        else if (std::none_of(picked.begin(), picked.end(),
+                              [&](const TaskDef& o) { return o.name == d; }))
+          plan_.errors.push_back(
+              fmt::format("{}: workflow '{}': task '{}' depends on unknown task '{}'",
+                          workflowSite(), chosen_->name, t.name, d));
+      }
+    if (!plan_.errors.empty())
+      return {};
     // Dependency order, stable: a task comes after everything it depends on.
     std::vector<TaskDef> ordered;
     std::vector<bool> done(picked.size(), false);
@@ -416,16 +449,48 @@ private:
         }
       }
       if (!progress) {
-        plan_.notes.push_back("the tasks' dependencies form a cycle; the rest are shown in the "
-                              "order they were defined");
-        for (std::size_t i = 0; i < picked.size(); ++i)
-          if (!done[i]) {
-            done[i] = true;
-            ordered.push_back(picked[i]);
-          }
+        plan_.errors.push_back(fmt::format("{}: workflow '{}': dependency cycle: {}",
+                                           workflowSite(), chosen_->name, cycleText(picked, done)));
+        return {};
       }
     }
     return ordered;
+  }
+
+  // "file:line" of the chosen workflow's workflow.define, where `sloth run` reports its errors.
+  std::string workflowSite() const {
+    const auto& lines = chosen_->heap->table(chosen_->table).lines;
+    auto at = lines.find("name");
+    return at == lines.end() ? ctx_.file : fmt::format("{}:{}", ctx_.file, at->second);
+  }
+
+  // A cycle among the tasks not yet ordered (each depends on one of the others): "a -> b -> a".
+  static std::string cycleText(const std::vector<TaskDef>& tasks, const std::vector<bool>& done) {
+    auto pendingTask = [&](const std::string& name) -> const TaskDef* {
+      for (std::size_t i = 0; i < tasks.size(); ++i)
+        if (!done[i] && tasks[i].name == name)
+          return &tasks[i];
+      return nullptr;
+    };
+    const TaskDef* t = nullptr;
+    for (std::size_t i = 0; i < tasks.size() && !t; ++i)
+      if (!done[i])
+        t = &tasks[i];
+    std::vector<std::string> path;
+    while (t && std::find(path.begin(), path.end(), t->name) == path.end()) {
+      path.push_back(t->name);
+      const TaskDef* next = nullptr;
+      for (const std::string& d : t->deps)
+        if ((next = pendingTask(d)))
+          break;
+      t = next;
+    }
+    if (!t)
+      return fmt::format("{}", fmt::join(path, " -> "));
+    auto from = std::find(path.begin(), path.end(), t->name);
+    std::vector<std::string> cycle(from, path.end());
+    cycle.push_back(t->name);
+    return fmt::format("{}", fmt::join(cycle, " -> "));
   }
 
   // The arguments a task's functions receive: this, params, input.
@@ -601,6 +666,7 @@ private:
       } else if (cmd->kind == VKind::Closure) {
         RunResult run = runFunction(t, *cmd, conds);
         checkTruncated(run, "task " + t.name);
+        checkCertainFailure(run, fmt::format("the command of task '{}'", t.name));
         commit(run, t.name, plan.actions, plan_.unknowns);
       } else if (cmd->kind == VKind::Unknown && !cmd->unknown->parts.empty()) {
         // A string built from known and unknown parts: still a shell command.

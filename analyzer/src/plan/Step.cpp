@@ -378,7 +378,7 @@ void Machine::step(Path& p, std::vector<std::unique_ptr<Path>>& forks) {
   Frame& f = p.frames.back();
   const Proto& proto = *f.proto;
   if (f.pc < 0 || f.pc >= static_cast<int>(proto.code.size())) {
-    raise(p);
+    raise(p, "the function ran past its end");
     return;
   }
   Instruction i = proto.code[static_cast<std::size_t>(f.pc)];
@@ -467,6 +467,8 @@ void Machine::step(Path& p, std::vector<std::unique_ptr<Path>>& forks) {
       u.expr = key.str;
       v = Value::of(ctx_.makeUnknown(std::move(u)));
     }
+    if (v.isNil() && key.kind == VKind::String) // for "attempt to call a nil value (global 'f')"
+      p.frames.back().loadedNames[a] = {v, "global '" + key.str + "'"};
     write(p, a, v);
     return next();
   }
@@ -477,39 +479,44 @@ void Machine::step(Path& p, std::vector<std::unique_ptr<Path>>& forks) {
                 : op == OpCode::GETI   ? Value::integer_(c)
                                        : K(c);
     Value obj = read(p, b);
-    if (obj.kind == VKind::Nil || obj.kind == VKind::Boolean || obj.isNumber())
-      return raise(p);
     std::string objText = regText(p, b);
+    if (obj.kind == VKind::Nil || obj.kind == VKind::Boolean || obj.isNumber())
+      return raise(p, fmt::format("attempt to index a {} value ({})", luaTypeName(obj), objText));
     Value v = index(p, obj, key, objText);
     if (v.kind == VKind::Closure && key.kind == VKind::String)
       p.frames.back().loadedNames[a] = {v, objText + "." + key.str};
+    else if (v.isNil() && key.kind == VKind::String)
+      p.frames.back().loadedNames[a] = {v, "field '" + objText + "." + key.str + "'"};
     write(p, a, v);
     return next();
   }
   case OpCode::SETTABUP:
     if (!setIndex(upval(a), K(b), RK(c)))
-      return raise(p);
+      return raise(p, fmt::format("attempt to index a {} value", luaTypeName(upval(a))));
     return next();
   case OpCode::SETTABLE:
     if (!setIndex(read(p, a), read(p, b), RK(c)))
-      return raise(p);
+      return raise(p, fmt::format("attempt to index a {} value ({})", luaTypeName(read(p, a)),
+                                  regText(p, a)));
     return next();
   case OpCode::SETI:
     if (!setIndex(read(p, a), Value::integer_(b), RK(c)))
-      return raise(p);
+      return raise(p, fmt::format("attempt to index a {} value ({})", luaTypeName(read(p, a)),
+                                  regText(p, a)));
     return next();
   case OpCode::SETFIELD:
     if (!setIndex(read(p, a), K(b), RK(c)))
-      return raise(p);
+      return raise(p, fmt::format("attempt to index a {} value ({})", luaTypeName(read(p, a)),
+                                  regText(p, a)));
     return next();
   case OpCode::NEWTABLE:
     write(p, a, Value::table(p.heap->newTable()));
     return next(2); // EXTRAARG follows
   case OpCode::SELF: {
     Value obj = read(p, b);
-    if (obj.kind == VKind::Nil || obj.kind == VKind::Boolean || obj.isNumber())
-      return raise(p);
     std::string text = regText(p, b);
+    if (obj.kind == VKind::Nil || obj.kind == VKind::Boolean || obj.isNumber())
+      return raise(p, fmt::format("attempt to index a {} value ({})", luaTypeName(obj), text));
     Value key = RK(c);
     Value fn = index(p, obj, key, text, true);
     p.frames.back().selfLines[a] = curLine_;
@@ -608,7 +615,7 @@ void Machine::step(Path& p, std::vector<std::unique_ptr<Path>>& forks) {
       parts.push_back(read(p, r));
     Value joined = concatValues(*this, p, parts);
     if (joined.isNil())
-      return raise(p); // attempt to concatenate a nil or boolean value
+      return raise(p, "attempt to concatenate a nil or boolean value");
     write(p, a, joined);
     return next();
   }
@@ -740,7 +747,8 @@ void Machine::step(Path& p, std::vector<std::unique_ptr<Path>>& forks) {
                                                    : regText(p, a);
     auto& names = p.frames.back().loadedNames;
     if (auto at = names.find(a); at != names.end()) {
-      if (fn.kind == VKind::Closure && at->second.first == fn && text.rfind("function@", 0) == 0)
+      if (at->second.first == fn &&
+          (fn.isNil() || (fn.kind == VKind::Closure && text.rfind("function@", 0) == 0)))
         text = at->second.second;
       names.erase(at);
     }
@@ -770,7 +778,7 @@ void Machine::step(Path& p, std::vector<std::unique_ptr<Path>>& forks) {
     p.frames.pop_back();
     leaveFrame(p, done);
     if (p.frames.empty()) {
-      out_.ends.push_back({std::move(results), p.conds, p.heap, false});
+      out_.ends.push_back({std::move(results), p.conds, p.heap, false, {}});
       p.ended = true;
       return;
     }
