@@ -4,11 +4,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <mutex>
 #include <set>
 #include <sys/wait.h>
+#include <vector>
 
 namespace sloth::stdlib::lib {
 
@@ -85,6 +88,63 @@ text::LibValue toLibValue(vm::Thread& L, int index) {
   other.toString = [&L, abs] { return std::string(L.toDisplayString(abs)); };
   other.identity = L.toPointer(abs);
   return other;
+}
+
+namespace {
+
+// One key or value of an error table: scalars as Lua would write them, tables elided.
+std::string errorFieldText(vm::Thread& L, int index, bool key) {
+  std::string_view text;
+  switch (L.type(index)) {
+  case vm::Type::String:
+    L.toStringView(index, text);
+    if (key && !text.empty() &&
+        (std::isalpha(static_cast<unsigned char>(text[0])) || text[0] == '_') &&
+        std::all_of(text.begin(), text.end(),
+                    [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }))
+      return std::string(text);
+    return key ? fmt::format("[\"{}\"]", text) : fmt::format("\"{}\"", text);
+  case vm::Type::Table:
+    return key ? "[{…}]" : "{…}";
+  default: {
+    std::string shown(L.toDisplayString(index));
+    L.pop();
+    return key ? "[" + shown + "]" : shown;
+  }
+  }
+}
+
+} // namespace
+
+std::string errorValueText(vm::Thread& L, int index) {
+  index = L.absIndex(index);
+  std::string_view text;
+  if (L.type(index) == vm::Type::String && L.toStringView(index, text))
+    return std::string(text);
+  bool hasToString = false;
+  if (L.isTable(index) && L.getMetatable(index)) {
+    L.getField(-1, "__tostring");
+    hasToString = !L.isNil(-1);
+    L.pop(2);
+  }
+  if (!L.isTable(index) || hasToString) {
+    std::string shown(L.toDisplayString(index));
+    L.pop();
+    return shown;
+  }
+  constexpr std::size_t kShown = 8;
+  std::vector<std::string> fields;
+  std::size_t count = 0;
+  L.pushNil();
+  while (L.next(index)) {
+    if (++count <= kShown)
+      fields.push_back(errorFieldText(L, -2, true) + " = " + errorFieldText(L, -1, false));
+    L.pop();
+  }
+  std::sort(fields.begin(), fields.end());
+  if (count > kShown)
+    fields.push_back("…");
+  return fields.empty() ? "{}" : fmt::format("{{{}}}", fmt::join(fields, ", "));
 }
 
 std::string typeNameForError(vm::Thread& L, int index) {

@@ -69,6 +69,11 @@ int execResult(vm::Thread& L, int status);
 /// luaL_len: #v honouring __len, which must be an integer ("object length is not an integer").
 std::int64_t lengthOf(vm::Thread& L, int index);
 
+/// An error value as a message for people: a string as it is; a table without __tostring as its
+/// fields (`{code = 7, host = "db1"}`, sorted, scalars shown, nested tables as `{…}`), so that
+/// `error({...})` does not read as "table: 0x55..."; anything else as tostring shows it.
+std::string errorValueText(vm::Thread& L, int index);
+
 /// luaL_error: a plain error with the caller's position.
 [[noreturn]] void raiseError(vm::Thread& L, std::string_view message);
 

@@ -32,8 +32,10 @@ std::string keyPath(std::string_view path, vm::Thread& L, int keyIndex) {
     return result;
   }
   std::string_view key;
+  if (L.type(keyIndex) == vm::Type::Boolean)
+    return result + (L.toBoolean(keyIndex) ? "[true]" : "[false]");
   if (L.type(keyIndex) != vm::Type::String || !L.toStringView(keyIndex, key))
-    return result + "[?]";
+    return result + "[" + L.typeNameAt(keyIndex) + " key]";
   bool identifier = !key.empty() && !std::isdigit(static_cast<unsigned char>(key[0]));
   for (char c : key)
     identifier = identifier && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');

@@ -1,5 +1,7 @@
 #include "sloth/stdlib/modules/DryRunGuard.h"
 
+#include "lib/LibSupport.h"
+
 #include "sloth/defs/Defs.h"
 #include "sloth/stdlib/runtime/DryRun.h"
 
@@ -190,14 +192,16 @@ void replace(Thread& L, const std::string& name, vm::NativeFn guard, bool keepOr
     return;
   }
   int original = L.top();
+  // A native keeps its name as a pointer: it must outlive the State (not `name`'s buffer).
+  const char* nativeName = lib::persistentName(name);
   if (guard == openReadOnly) {
     L.pushValue(original);
-    L.pushNative(guard, 1, name.c_str());
+    L.pushNative(guard, 1, nativeName);
   } else {
     L.pushString(name);
     if (keepOriginal)
       L.pushValue(original);
-    L.pushNative(guard, keepOriginal ? 2 : 1, name.c_str());
+    L.pushNative(guard, keepOriginal ? 2 : 1, nativeName);
   }
   L.setField(-3, field);
   L.pop(2);

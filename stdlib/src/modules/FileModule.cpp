@@ -1,6 +1,7 @@
 // Lua bindings of the file module: arguments and options in, FileOperations, result tables out.
 #include "sloth/stdlib/modules/FileModule.h"
 
+#include "CheckModeFiles.h"
 #include "FileContent.h"
 #include "FileError.h"
 #include "FileMode.h"
@@ -65,6 +66,12 @@ int pushChange(Thread& L, const FileChange& change) {
   return 1;
 }
 
+// A check-mode chmod/chown of a file only an earlier check-mode write of this run made: it would
+// change (the file is new), as the real run would set it.
+int pushNewDryRunFileChange(Thread& L, const std::string& path, const std::string& difference) {
+  return pushChange(L, FileChange{true, path, std::nullopt, difference + "\n"});
+}
+
 int fileCopy(Thread& L) {
   const char* function = "file.copy";
   std::string source = pathArgument(L, 1, function);
@@ -87,9 +94,13 @@ int fileCreate(Thread& L) {
   std::optional<std::string> content = options.string("content");
   RequestedAttributes attributes = attributeOptions(L, options, function);
   bool dryRun = checkMode(L);
-  return pushChange(L, reportingErrors<FileError>(L, function, [&] {
-                      return createFile(path, content, attributes, dryRun);
-                    }));
+  FileChange change = reportingErrors<FileError>(
+      L, function, [&] { return createFile(path, content, attributes, dryRun); });
+  if (dryRun && change.changed && !statPath(path) && !dryRunFile(L, path))
+    rememberDryRunFile(L, path, content.value_or(""));
+  else if (dryRun && change.changed && content)
+    rememberDryRunFile(L, path, *content);
+  return pushChange(L, change);
 }
 
 int fileRemove(Thread& L) {
@@ -123,8 +134,8 @@ int fileRemove(Thread& L) {
 int fileExists(Thread& L) {
   const char* function = "file.exists";
   std::string path = pathArgument(L, 1, function);
-  L.pushBoolean(
-      reportingErrors<FileError>(L, function, [&] { return statPath(path).has_value(); }));
+  bool exists = reportingErrors<FileError>(L, function, [&] { return statPath(path).has_value(); });
+  L.pushBoolean(exists || (checkMode(L) && dryRunFile(L, path)));
   return 1;
 }
 
@@ -133,6 +144,12 @@ int fileChmod(Thread& L) {
   std::string path = pathArgument(L, 1, function);
   std::string mode(L.checkString(2));
   bool dryRun = checkMode(L);
+  if (dryRun && !statPath(path) && dryRunFile(L, path)) {
+    if (!applyModeSpec(mode, 0644, false))
+      L.runError(std::string(function) + ": invalid mode \"" + mode +
+                 "\" (expected octal such as \"0644\" or symbolic such as \"u+x\")");
+    return pushNewDryRunFileChange(L, path, "mode: (new file) -> " + mode);
+  }
   return pushChange(
       L, reportingErrors<FileError>(L, function, [&] { return changeMode(path, mode, dryRun); }));
 }
@@ -145,6 +162,16 @@ int fileChown(Thread& L) {
   if (!L.isNoneOrNil(3))
     group = std::string(L.checkString(3));
   bool dryRun = checkMode(L);
+  if (dryRun && !statPath(path) && dryRunFile(L, path)) {
+    reportingErrors<FileError>(L, function, [&] { // unknown names still fail
+      userId(owner);
+      if (group)
+        groupId(*group);
+    });
+    return pushNewDryRunFileChange(L, path,
+                                   "owner: (new file) -> " + owner +
+                                       (group ? "\ngroup: (new file) -> " + *group : ""));
+  }
   return pushChange(L, reportingErrors<FileError>(L, function, [&] {
                       std::optional<gid_t> gid;
                       if (group)
@@ -156,6 +183,11 @@ int fileChown(Thread& L) {
 int fileRead(Thread& L) {
   const char* function = "file.read";
   std::string path = pathArgument(L, 1, function);
+  if (checkMode(L))
+    if (std::optional<std::string> pending = dryRunFile(L, path)) {
+      L.pushString(*pending);
+      return 1;
+    }
   L.pushString(reportingErrors<FileError>(L, function, [&] { return readWholeFile(path); }));
   return 1;
 }
@@ -167,8 +199,19 @@ int fileWrite(Thread& L) {
   Options options(L, 3, function, {"append"});
   bool append = options.boolean("append").value_or(false);
   bool dryRun = checkMode(L);
-  return pushChange(L, reportingErrors<FileError>(
-                           L, function, [&] { return writeFile(path, content, append, dryRun); }));
+  std::optional<std::string> pending = dryRun ? dryRunFile(L, path) : std::nullopt;
+  FileChange change = reportingErrors<FileError>(
+      L, function, [&] { return writeFile(path, content, append, dryRun); });
+  if (dryRun && (change.changed || pending)) {
+    std::string before;
+    if (append)
+      before = pending ? *pending
+               : statPath(path)
+                   ? reportingErrors<FileError>(L, function, [&] { return readWholeFile(path); })
+                   : "";
+    rememberDryRunFile(L, path, before + content);
+  }
+  return pushChange(L, change);
 }
 
 } // namespace

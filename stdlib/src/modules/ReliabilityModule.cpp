@@ -42,13 +42,6 @@ double boundedOption(Thread& L, Options& options, const char* function, const ch
   return *value;
 }
 
-std::string errorText(Thread& L, int index) {
-  std::string_view text;
-  if (L.type(index) == Type::String && L.toStringView(index, text))
-    return std::string(text);
-  return std::string(L.toDisplayString(index));
-}
-
 // ---- retry ----
 
 struct RetryPolicy {
@@ -92,7 +85,7 @@ int reliabilityRetry(Thread& L) {
     double wait = jittered(delay, policy.jitter, policy.maxDelay);
     rt.logger().write(runtime::LogLevel::Warn, rt.groupName(rt.currentGroup()),
                       fmt::format("{}: attempt {} of {} failed: {}; retrying in {:.3g} s", function,
-                                  attempt, policy.attempts, errorText(L, -1), wait),
+                                  attempt, policy.attempts, lib::errorValueText(L, -1), wait),
                       {});
     L.setTop(1);
     runtime::sleepFor(L, wait);

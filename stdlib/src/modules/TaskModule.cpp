@@ -15,13 +15,11 @@ using vm::Type;
 
 namespace {
 
-constexpr std::string_view kBuilderMetatable = "sloth.TaskBuilder";
-
 // The spec table of the builder `self` (argument 1), pushed; raises when self is not a builder.
 void pushSpec(Thread& L, std::string_view method) {
   bool isBuilder = false;
   if (L.isTable(1) && L.getMetatable(1)) {
-    L.getField(vm::kRegistryIndex, kBuilderMetatable);
+    L.getField(vm::kRegistryIndex, tasks::kTaskBuilderMetatable);
     isBuilder = L.rawEqual(-1, -2);
     L.pop(2);
   }
@@ -83,7 +81,7 @@ int newTask(Thread& L) {
   L.pushValue(1);
   L.setField(-2, "name");
   L.rawSetI(-2, 1);
-  L.getField(vm::kRegistryIndex, kBuilderMetatable);
+  L.getField(vm::kRegistryIndex, tasks::kTaskBuilderMetatable);
   L.setMetatable(-2);
   return 1;
 }
@@ -96,7 +94,7 @@ void openTask(Thread& L) {
   L.setField(-2, "__name");
   L.pop();
 
-  L.newMetatable(kBuilderMetatable);
+  L.newMetatable(tasks::kTaskBuilderMetatable);
   L.pushString("TaskBuilder");
   L.setField(-2, "__name");
   L.newTable();

@@ -139,7 +139,9 @@ void pushNormalizedField(Thread& L, std::string_view taskName, std::string_view 
     std::int64_t count = L.type(vi) == Type::Number ? L.toInteger(vi, &exact) : 0;
     if (!exact || count < 0)
       fieldError(L, taskName, key,
-                 fmt::format("expected a count >= 0, got {}", L.toDisplayString(vi)));
+                 L.type(vi) == Type::Number
+                     ? fmt::format("expected a count >= 0, got {}", L.toDisplayString(vi))
+                     : fmt::format("expected a count >= 0, got a {}", L.typeNameAt(vi)));
     L.pushInteger(count);
   } else if (key == "backoff") {
     pushBackoff(L, taskName, vi);
@@ -156,10 +158,22 @@ void pushTaskFromSpec(Thread& L, int index, std::string_view context) {
   if (L.getMetatable(index)) {
     L.getField(vm::kRegistryIndex, kTaskMetatable);
     bool built = L.rawEqual(-1, -2);
+    L.pop();
+    L.getField(vm::kRegistryIndex, kTaskBuilderMetatable);
+    bool builder = L.rawEqual(-1, -2);
     L.pop(2);
     if (built) {
       L.pushValue(index);
       return;
+    }
+    // The usual slip: a `task("x"):...` chain that does not end with `:build()`.
+    if (builder) {
+      L.rawGetI(index, 1);
+      L.getField(-1, "name");
+      std::string name(L.toDisplayString(-1));
+      L.runError(fmt::format("{}: task '{}' is a builder without ':build()'; end its chain with "
+                             ":build()",
+                             context, name));
     }
   }
   std::string name;

@@ -12,6 +12,8 @@ namespace sloth::stdlib::tasks {
 
 /// Registry name of the metatable of built tasks (`task(...):build()`).
 inline constexpr std::string_view kTaskMetatable = "sloth.Task";
+/// Registry name of the metatable of task builders (`task(...)` before `:build()`).
+inline constexpr std::string_view kTaskBuilderMetatable = "sloth.TaskBuilder";
 
 /// Checks the value at `valueIndex` for field `key` of task `taskName` and pushes its normalized
 /// form; raises "task 'x': ..." naming the field when it is wrong.

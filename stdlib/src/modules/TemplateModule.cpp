@@ -2,6 +2,7 @@
 // file.write does (atomically, only when it differs, honouring check mode).
 #include "sloth/stdlib/modules/TemplateModule.h"
 
+#include "CheckModeFiles.h"
 #include "FileContent.h"
 #include "FileError.h"
 #include "FileOperations.h"
@@ -29,7 +30,9 @@ int templateRender(Thread& L) {
     source = expandHome(source);
     destination = expandHome(destination);
     TemplateMap variables = templateVariables(L, 3);
-    std::string text = readWholeFile(source);
+    // In a dry run the source may be a file an earlier step would have written (CheckModeFiles.h).
+    std::optional<std::string> pending = dryRun ? dryRunFile(L, source) : std::nullopt;
+    std::string text = pending ? *pending : readWholeFile(source);
     std::string rendered;
     try {
       rendered = renderTemplate(text, variables);
@@ -38,6 +41,8 @@ int templateRender(Thread& L) {
                                  e.cause);
     }
     FileChange change = writeFile(destination, rendered, false, dryRun);
+    if (dryRun && (change.changed || dryRunFile(L, destination)))
+      rememberDryRunFile(L, destination, rendered);
     L.newTable(0, 2);
     L.pushBoolean(change.changed);
     L.setField(-2, "changed");
