@@ -48,25 +48,37 @@ int countKind(const DryRunJournal& journal, Prediction::Kind kind) {
 
 } // namespace
 
+std::string firstLineOf(const std::string& text) {
+  std::size_t end = text.find_last_not_of('\n');
+  if (end == std::string::npos)
+    return "";
+  std::size_t nl = text.find('\n');
+  return nl > end ? text.substr(0, end + 1) : text.substr(0, nl) + " …";
+}
+
 std::string formatPrediction(const Prediction& p, bool color) {
   std::string head = p.task.empty() ? "" : p.task + ": ";
   head += p.function;
-  if (!p.target.empty())
-    head += " " + p.target;
+  // A multi-line target (a shell script) is named by its first line; its lines follow indented.
+  std::string target = firstLineOf(p.target);
+  if (!target.empty())
+    head += " " + target;
+  std::string detail = p.detail;
+  bool multiLine = p.target.find('\n') < p.target.find_last_not_of('\n');
+  if (multiLine && detail.empty())
+    detail = p.target;
   std::string text = fmt::format(
       "  {} {}: {}", paint(color, colorOf(p.kind), symbol(p.kind)), head,
       paint(color, colorOf(p.kind), std::string(stdlib::runtime::predictionKindName(p.kind))));
   // A one-line detail without a diff reads best on the same line.
-  bool oneLine =
-      p.detail.find('\n') == std::string::npos || p.detail.find('\n') == p.detail.size() - 1;
-  if (!p.detail.empty() && oneLine && p.detail.rfind("---", 0) != 0) {
-    std::string detail = p.detail;
+  bool oneLine = detail.find('\n') == std::string::npos || detail.find('\n') == detail.size() - 1;
+  if (!detail.empty() && oneLine && detail.rfind("---", 0) != 0) {
     if (detail.back() == '\n')
       detail.pop_back();
     return text + fmt::format(" ({})\n", detail);
   }
   text += "\n";
-  std::istringstream lines(p.detail);
+  std::istringstream lines(detail);
   for (std::string line; std::getline(lines, line);) {
     const char* code = line.rfind("+++", 0) == 0 || line.rfind("---", 0) == 0 ? "1"
                        : line.rfind('+', 0) == 0                              ? "32"

@@ -16,6 +16,10 @@ std::string formatPrediction(const stdlib::runtime::Prediction& prediction, bool
 /// "dry run: 3 changes would be made, 1 command would run, ...; nothing was changed".
 std::string dryRunTotals(const stdlib::runtime::DryRunJournal& journal);
 
+/// The first line of `text` followed by " …" when more lines follow (trailing newlines dropped):
+/// a multi-line shell command or message kept to one line of a listing.
+std::string firstLineOf(const std::string& text);
+
 /// Per task: "2 would change, 1 would run" (empty when it predicted nothing).
 std::string taskPredictionSummary(const stdlib::runtime::DryRunJournal& journal,
                                   const std::string& task);

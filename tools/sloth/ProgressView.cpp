@@ -114,12 +114,24 @@ void ProgressView::taskFinished(const TaskDefinition& task, const TaskOutcome& o
   std::string line = fmt::format("{} {}", mark, task.name);
   if (outcome.status == TaskStatus::Success || outcome.status == TaskStatus::Failed)
     line += " " + paint("2", fmt::format("({})", formatDuration(outcome.duration)));
-  if (!outcome.message.empty())
-    line += fmt::format(": {}", outcome.message);
+  // A multi-line message (a shell script, an error with its output) keeps its first line here
+  // and its other lines below, indented, so the status marks stay at the starts of lines.
+  std::string message = outcome.message;
+  while (!message.empty() && message.back() == '\n')
+    message.pop_back();
+  std::size_t nl = message.find('\n');
+  if (!message.empty())
+    line += ": " + message.substr(0, nl);
+  std::string rest;
+  for (std::size_t at = nl; at != std::string::npos;) {
+    std::size_t next = message.find('\n', at + 1);
+    rest += "\n    " + message.substr(at + 1, next == std::string::npos ? next : next - at - 1);
+    at = next;
+  }
   if (journal_)
     if (std::string predicted = taskPredictionSummary(*journal_, task.name); !predicted.empty())
       line += fmt::format(" [{}]", predicted);
-  printLine(line);
+  printLine(line + rest);
   if (running_.empty())
     ticker_.cancel();
 }
@@ -172,7 +184,7 @@ void ProgressView::finish(const std::string& workflow, const RunReport& report) 
     std::string line =
         fmt::format("{:<{}}  {:<8}  {:>9}  {}{}", report.tasks[i]->name, width, status,
                     o.status == TaskStatus::Skipped ? "-" : formatDuration(o.duration),
-                    column(predicted[i]), o.message);
+                    column(predicted[i]), firstLineOf(o.message));
     while (!line.empty() && line.back() == ' ')
       line.pop_back();
     fmt::print("{}\n", line);
