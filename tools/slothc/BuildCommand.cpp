@@ -51,20 +51,57 @@ std::string defaultOutput(const std::string& input) {
   return std::filesystem::path(input).replace_extension(".slothb").string();
 }
 
-// Writes through a temporary file and a rename, so a failed build never leaves half a bundle.
-bool writeFile(const std::string& path, const std::string& bytes, std::string& error) {
-  std::string temp = path + ".tmp";
-  std::FILE* f = std::fopen(temp.c_str(), "wb");
+// Writes straight into what is not a regular file (`-o /dev/stdout`, a FIFO): renaming over it
+// would replace the device or pipe with a regular file.
+bool writeInto(const std::string& path, const std::string& bytes, std::string& error) {
+  std::FILE* f = std::fopen(path.c_str(), "wb");
   if (f == nullptr) {
     error = std::strerror(errno);
     return false;
   }
   bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
   int writeErrno = errno;
-  ok = (std::fclose(f) == 0) && ok;
-  if (ok && std::rename(temp.c_str(), path.c_str()) == 0)
+  if (std::fclose(f) != 0 && ok) {
+    ok = false;
+    writeErrno = errno;
+  }
+  if (!ok)
+    error = std::strerror(writeErrno);
+  return ok;
+}
+
+// The file a chain of symbolic links ends at (itself when it is not a link).
+std::filesystem::path followLinks(std::filesystem::path path) {
+  std::error_code ec;
+  for (int hops = 0; hops < 40 && std::filesystem::is_symlink(path, ec); ++hops) {
+    std::filesystem::path target = std::filesystem::read_symlink(path, ec);
+    if (ec)
+      break;
+    path = target.is_absolute() ? target : path.parent_path() / target;
+  }
+  return path;
+}
+
+// Writes through a temporary file and a rename, so a failed build never leaves half a bundle. A
+// symbolic link is followed: the file it names is replaced, the link stays.
+bool writeFile(const std::string& requested, const std::string& bytes, std::string& error) {
+  std::error_code ec;
+  auto status = std::filesystem::status(requested, ec);
+  if (std::filesystem::is_directory(status)) {
+    error = "is a directory";
+    return false;
+  }
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+    return writeInto(requested, bytes, error);
+  std::string path = followLinks(requested).string();
+  std::string temp = path + ".tmp";
+  if (!writeInto(temp, bytes, error)) {
+    std::remove(temp.c_str());
+    return false;
+  }
+  if (std::rename(temp.c_str(), path.c_str()) == 0)
     return true;
-  error = std::strerror(ok ? errno : writeErrno);
+  error = std::strerror(errno);
   std::remove(temp.c_str());
   return false;
 }
