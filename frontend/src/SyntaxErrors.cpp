@@ -201,6 +201,9 @@ private:
       message = "<name> expected" + near;
     } else if (previous == TokenKind::Name && beforePrevious == TokenKind::For) {
       message = "'=' or 'in' expected" + near;
+    } else if (previous == TokenKind::Return && !atBlockEnd && off.kind != TokenKind::Semi) {
+      // Lua reads what follows `return` as an expression unless the block ends there.
+      message = "unexpected symbol" + near;
     } else if (has(expected, TokenKind::End) && (atBlockEnd || !expectsStatement)) {
       message = closing(parser, TokenKind::End, off) + near;
     } else if (has(expected, TokenKind::Until) && (atBlockEnd || !expectsStatement)) {
