@@ -1,6 +1,7 @@
 #include "sloth/stdlib/runtime/Runtime.h"
 
 #include "Interrupts.h"
+#include "lib/LibSupport.h"
 
 #include <boost/asio/posix/stream_descriptor.hpp>
 
@@ -19,13 +20,6 @@ int runBody(vm::Thread& L) {
   auto* body = static_cast<Runtime::Body*>(L.toUserdata(vm::upvalueIndex(1)));
   (*body)(L);
   return 0;
-}
-
-std::string errorMessage(vm::Thread& L, int index) {
-  std::string_view text;
-  if (L.type(index) == vm::Type::String && L.toStringView(index, text))
-    return std::string(text);
-  return std::string(L.toDisplayString(index));
 }
 
 } // namespace
@@ -200,7 +194,8 @@ void Runtime::resumeOne(vm::Thread& L, vm::Thread* co, std::uint64_t serial) {
     finish(L, co, true, {});
     return;
   }
-  std::string message = errorMessage(L, -1);
+  // error({code = 7}) reads as its fields, not "table: 0x55...".
+  std::string message = lib::errorValueText(L, -1);
   L.pop(nres);
   finish(L, co, false, message);
 }
