@@ -102,7 +102,7 @@ std::string paramsText(const Json& v, const std::string& path, const ListedParam
   }
   if (p.computed.contains(path))
     item("(computed)"); // a table that may hold more than the entries written
-  if (top)
+  if (top && !out.empty())
     return out;
   return v.is_array() ? "[" + out + "]" : "{" + out + "}";
 }
