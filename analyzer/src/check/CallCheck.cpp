@@ -171,33 +171,40 @@ void Walker::checkOverloadedCall(const FunctionSignature& sig, const std::string
          fmt::format("no form of {} fits these arguments: {}", calledAs, tried));
 }
 
-// The one record type a parameter or field expects a table literal to match, or nullptr (none,
-// or a union where a table could also be a list or a map).
-static TypeRef recordExpected(const types::TypeContext& types, TypeRef want) {
+// What a parameter or field expects a table literal to be: its one record type (`records`), or
+// its one list or map type; nullptr when there is none, or when a union leaves the table free to
+// be something else (a list or a record, any table).
+static TypeRef soleTableShape(const types::TypeContext& types, TypeRef want, bool records) {
   auto resolve = [&](TypeRef t) {
     return t && t->kind() == TypeKind::Named ? types.resolve(t) : t;
+  };
+  auto wanted = [&](TypeRef t) {
+    return records ? t->kind() == TypeKind::Record
+                   : t->kind() == TypeKind::Array || t->kind() == TypeKind::Map;
   };
   TypeRef w = resolve(want);
   if (!w)
     return nullptr;
-  if (w->kind() == TypeKind::Record)
+  if (wanted(w))
     return w;
   if (w->kind() != TypeKind::Union)
     return nullptr;
-  TypeRef record = nullptr;
+  TypeRef shape = nullptr;
   for (TypeRef m : w->members()) {
     TypeRef r = resolve(m);
     if (!r)
       return nullptr;
-    switch (r->kind()) {
-    case TypeKind::Record:
-      if (record)
+    if (wanted(r)) {
+      if (shape)
         return nullptr;
-      record = r;
-      break;
+      shape = r;
+      continue;
+    }
+    switch (r->kind()) {
     case TypeKind::Table:
     case TypeKind::Array:
     case TypeKind::Map:
+    case TypeKind::Record:
     case TypeKind::Any:
     case TypeKind::Unknown:
       return nullptr;
@@ -205,49 +212,16 @@ static TypeRef recordExpected(const types::TypeContext& types, TypeRef want) {
       break;
     }
   }
-  return record;
+  return shape;
 }
 
-// The list or map type a parameter or field expects a table literal to be, or nullptr (none, or a
-// union where a table could also be a record or any table).
-static TypeRef containerExpected(const types::TypeContext& types, TypeRef want) {
-  auto resolve = [&](TypeRef t) {
-    return t && t->kind() == TypeKind::Named ? types.resolve(t) : t;
-  };
-  TypeRef w = resolve(want);
-  if (!w)
-    return nullptr;
-  if (w->kind() == TypeKind::Array || w->kind() == TypeKind::Map)
-    return w;
-  if (w->kind() != TypeKind::Union)
-    return nullptr;
-  TypeRef container = nullptr;
-  for (TypeRef m : w->members()) {
-    TypeRef r = resolve(m);
-    if (!r)
-      return nullptr;
-    switch (r->kind()) {
-    case TypeKind::Array:
-    case TypeKind::Map:
-      if (container)
-        return nullptr;
-      container = r;
-      break;
-    case TypeKind::Record:
-    case TypeKind::Table:
-    case TypeKind::Any:
-    case TypeKind::Unknown:
-      return nullptr;
-    default:
-      break;
-    }
-  }
-  return container;
+static TypeRef recordExpected(const types::TypeContext& types, TypeRef want) {
+  return soleTableShape(types, want, true);
 }
 
 bool Walker::checkTableElements(const FunctionSignature& sig, const std::string& calledAs,
                                 const std::string& what, TypeRef want, const TableExpr* table) {
-  TypeRef container = containerExpected(types_, want);
+  TypeRef container = soleTableShape(types_, want, false);
   if (!container)
     return false;
   bool list = container->kind() == TypeKind::Array;
