@@ -116,7 +116,7 @@ std::optional<AnnotationBlock> UserAnnotations::blockAbove(const ast::Stat& stat
         std::string message = "unknown type '" + use.name + "'";
         if (std::optional<std::string> fix = types::closestName(use.name, kBuiltins))
           message += "; did you mean '" + *fix + "'?";
-        reportProblem(located.line, located.column + use.column - 1, message);
+        reportProblem(located.line, use.column, message); // a column in the file
       }
   }
   return block;

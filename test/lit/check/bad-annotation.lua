@@ -2,4 +2,4 @@
 ---@param name strng
 local function greet(name) return "hi " .. name end
 print(greet("x"))
--- CHECK: {{.*}}bad-annotation.lua:2:20: warning: unknown type 'strng'; did you mean 'string'? [bad-annotation]
+-- CHECK: {{.*}}bad-annotation.lua:2:16: warning: unknown type 'strng'; did you mean 'string'? [bad-annotation]
