@@ -43,7 +43,10 @@ public:
   std::string getText(antlr4::Token* start, antlr4::Token* stop) override;
 
   void consume() override;
-  size_t LA(ssize_t i) override { return LT(i) ? LT(i)->getType() : antlr4::Token::INVALID_TYPE; }
+  size_t LA(ssize_t i) override {
+    antlr4::Token* token = LT(i);
+    return token ? token->getType() : antlr4::Token::INVALID_TYPE;
+  }
   ssize_t mark() override { return 0; }
   void release(ssize_t) override {}
   size_t index() override { return position_; }
