@@ -17,6 +17,9 @@ packages=(
   libjemalloc-dev
   # tests: GoogleTest, lit + FileCheck (llvm-14-tools), python3 for lit, lua5.4 as the reference
   libgtest-dev libgmock-dev llvm-14-tools python3 lua5.4 python3-yaml python3-jinja2
+  # tools the tests compare with or drive (not in a minimal Debian): ip for facts.network,
+  # curl for the pushgateway readiness probe
+  iproute2 curl
   # module tests against real services (each test starts its own on 127.0.0.1)
   prometheus-pushgateway
 )
