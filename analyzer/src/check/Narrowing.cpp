@@ -9,12 +9,6 @@ using types::TypeKind;
 
 namespace {
 
-const Expr* stripParens(const Expr* e) {
-  while (const auto* p = e->as<ParenExpr>())
-    e = p->inner;
-  return e;
-}
-
 const Local* localOf(const Expr* e) {
   const auto* name = stripParens(e)->as<NameExpr>();
   return name ? name->local : nullptr;

@@ -23,8 +23,7 @@ bool startsWith(std::string_view s, std::string_view prefix) {
 }
 
 bool isBareReference(const Expr* e) {
-  while (const auto* p = e->as<ParenExpr>())
-    e = p->inner;
+  e = stripParens(e);
   return e->is<NameExpr>() || e->is<IndexExpr>();
 }
 

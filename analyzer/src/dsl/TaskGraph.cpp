@@ -253,8 +253,7 @@ private:
   // The literal an expression certainly evaluates to: a literal, or a never-assigned local
   // initialised with one.
   const Expr* literal(const Expr* e) const {
-    while (auto* p = e->as<ParenExpr>())
-      e = p->inner;
+    e = stripParens(e);
     if (isLiteral(e))
       return e;
     if (auto* n = e->as<NameExpr>(); n && n->local && !n->local->assigned) {
@@ -285,9 +284,7 @@ private:
   Action action(const Expr* e) const {
     Action a;
     a.range = e->range;
-    const Expr* inner = e;
-    while (auto* p = inner->as<ParenExpr>())
-      inner = p->inner;
+    const Expr* inner = stripParens(e);
     if (inner->is<FunctionExpr>()) {
       a.kind = Action::Kind::Function;
     } else if (Setting s = setting(e); s.string()) {
@@ -312,9 +309,7 @@ private:
       d.names.push_back({*s.string(), e->range});
       return d;
     }
-    const Expr* inner = e;
-    while (auto* p = inner->as<ParenExpr>())
-      inner = p->inner;
+    const Expr* inner = stripParens(e);
     auto* table = inner->as<TableExpr>();
     if (!table) {
       d.complete = false;
@@ -340,9 +335,7 @@ private:
   ParamValue paramValue(const Expr* e) const {
     ParamValue v;
     v.range = e->range;
-    const Expr* inner = e;
-    while (auto* p = inner->as<ParenExpr>())
-      inner = p->inner;
+    const Expr* inner = stripParens(e);
     if (inner->is<NilExpr>()) {
       v.kind = ParamValue::Kind::Literal;
       v.literal = {Setting::State::Known, {}, e->range};
@@ -378,9 +371,7 @@ private:
           v.entries.push_back(std::move(entry));
         continue;
       }
-      const Expr* key = f.key;
-      while (auto* p = key->as<ParenExpr>())
-        key = p->inner;
+      const Expr* key = stripParens(f.key);
       auto* name = key->as<StringExpr>();
       if (!name) {
         v.complete = false; // `[k] = v`: which key is not known
@@ -407,8 +398,7 @@ private:
   // Evaluates `e` when it is a DSL value (a task or workflow chain, or a local holding one),
   // recording what it defines; Value::Kind::None otherwise (nothing recorded).
   Value evaluate(const Expr* e) {
-    while (auto* p = e->as<ParenExpr>())
-      e = p->inner;
+    e = stripParens(e);
     std::vector<const MethodCallExpr*> methods;
     const Expr* root = e;
     while (auto* m = root->as<MethodCallExpr>()) {
@@ -564,9 +554,7 @@ private:
       return {Value::Kind::WorkflowBuilder, index};
 
     workflowUsed_[index] = true;
-    const Expr* spec = call.args[1];
-    while (auto* p = spec->as<ParenExpr>())
-      spec = p->inner;
+    const Expr* spec = stripParens(call.args[1]);
     auto* fields = spec->as<TableExpr>();
     if (!fields) {
       // A spec built elsewhere: anything may be in it.
@@ -611,9 +599,7 @@ private:
       (void)range;
       return;
     }
-    const Expr* inner = e;
-    while (auto* p = inner->as<ParenExpr>())
-      inner = p->inner;
+    const Expr* inner = stripParens(e);
     auto* table = inner->as<TableExpr>();
     if (!table) {
       w.configComplete = false;
@@ -644,9 +630,7 @@ private:
       w.tasksComplete = false;
       return;
     }
-    const Expr* inner = e;
-    while (auto* p = inner->as<ParenExpr>())
-      inner = p->inner;
+    const Expr* inner = stripParens(e);
     auto* table = inner->as<TableExpr>();
     if (!table) {
       w.tasksComplete = false;
@@ -663,9 +647,7 @@ private:
       }
       TaskRef ref;
       ref.range = f.value->range;
-      const Expr* entry = f.value;
-      while (auto* p = entry->as<ParenExpr>())
-        entry = p->inner;
+      const Expr* entry = stripParens(f.value);
       if (auto* spec = entry->as<TableExpr>()) {
         ref.task = taskTable(*spec);
       } else {

@@ -171,6 +171,14 @@ struct ParenExpr : Expr {
   ParenExpr(SourceRange r, Expr* e) : Expr(Kind, r), inner(e) {}
 };
 
+// The expression inside any number of parentheses (`((x))` is `x`), for passes that read an
+// expression's shape; the one-value truncation parentheses also mean is the caller's concern.
+inline const Expr* stripParens(const Expr* e) {
+  while (const auto* p = e->as<ParenExpr>())
+    e = p->inner;
+  return e;
+}
+
 enum class UnaryOp : uint8_t { Not, Neg, Len, BNot };
 
 struct UnaryExpr : Expr {
