@@ -1,13 +1,11 @@
 #pragma once
 // Durations as scripts write them: seconds as a number, or number+unit parts: "90s", "5m",
-// "1h30m", "500ms", "1.5h".
+// "1h30m", "500ms", "1.5h". The parser is shared with the analyzer (sloth/Duration.h).
 
-#include <optional>
-#include <string_view>
+#include "sloth/Duration.h"
 
 namespace sloth::stdlib::runtime {
 
-/// Seconds, or nullopt when the text is not a duration.
-std::optional<double> parseDuration(std::string_view text);
+using sloth::parseDuration;
 
 } // namespace sloth::stdlib::runtime

@@ -1,11 +1,18 @@
-#include "sloth/stdlib/runtime/Duration.h"
+// Durations as scripts and task files write them: seconds as a number, or number+unit parts:
+// "90s", "5m", "1h30m", "500ms", "1.5h", "2d". Header-only so that the runtime (the task
+// builder) and the analyzer (YAML task files, checked before anything runs) read them alike.
+#pragma once
 
 #include <cctype>
+#include <optional>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 
-namespace sloth::stdlib::runtime {
+namespace sloth {
 
-std::optional<double> parseDuration(std::string_view text) {
+/// Seconds, or nullopt when the text is not a duration.
+inline std::optional<double> parseDuration(std::string_view text) {
   if (text.empty())
     return std::nullopt;
   double total = 0;
@@ -48,4 +55,4 @@ std::optional<double> parseDuration(std::string_view text) {
   return total;
 }
 
-} // namespace sloth::stdlib::runtime
+} // namespace sloth
