@@ -14,4 +14,4 @@ endif()
 # Only what is used: a library on the command line that supplies nothing is not loaded at run
 # time (LLVMSupport names libz3, libtinfo and libz), and sections nothing refers to are dropped
 # (1.10x the CPU time and 11 more page faults without --gc-sections and -O1).
-add_link_options(-Wl,--as-needed -Wl,--gc-sections -Wl,-O1)
+add_link_options(-Wl,--as-needed -Wl,--gc-sections -Wl,-O1 -Wl,-z,pack-relative-relocs)
