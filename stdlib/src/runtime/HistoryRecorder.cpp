@@ -7,7 +7,10 @@
 
 namespace sloth::stdlib::runtime {
 
-HistoryRecorder::HistoryRecorder(std::string script, bool dryRun) {
+HistoryRecorder::HistoryRecorder(std::string script, bool dryRun)
+    : opening_(std::async(std::launch::async, [path = HistoryStore::defaultPath()] {
+        return std::make_unique<HistoryStore>(path);
+      })) {
   run_.script = std::move(script);
   run_.dryRun = dryRun;
 }
@@ -25,7 +28,7 @@ void HistoryRecorder::warn(const std::string& problem) {
 void HistoryRecorder::begin() {
   run_.startedAt = unixNow();
   try {
-    store_ = std::make_unique<HistoryStore>(HistoryStore::defaultPath());
+    store_ = opening_.get();
     run_.id = store_->beginRun(run_);
   } catch (const std::exception& e) {
     store_.reset();

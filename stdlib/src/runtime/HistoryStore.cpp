@@ -23,13 +23,34 @@ bool hasTable(const SqliteDatabase& db, const char* name) {
 
 } // namespace
 
+// Prepared when the history opens, which a run does on a thread of its own (HistoryRecorder), so
+// that parsing them does not delay the run.
+struct HistoryStore::Writes {
+  explicit Writes(const SqliteDatabase& db)
+      : insertRun(db, "INSERT INTO runs (script, workflow, dry_run, status, started_at) "
+                      "VALUES (?1, ?2, ?3, 'running', ?4)"),
+        updateRun(db, "UPDATE runs SET workflow = ?2, status = ?3, ended_at = ?4, "
+                      "message = ?5 WHERE id = ?1"),
+        insertTask(db, "INSERT OR REPLACE INTO run_tasks (run_id, position, name, status, changed, "
+                       "message, started_at, ended_at, attempts, would_change) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)") {}
+
+  SqliteStatement insertRun;
+  SqliteStatement updateRun;
+  SqliteStatement insertTask;
+};
+
 // Every run opens the history, so the tables are created when missing rather than by two
 // CREATE ... IF NOT EXISTS statements each time. The history is Relaxed (SqliteDatabase.h): a
 // power loss may lose the last runs' records, and a run does not wait for fsyncs.
 HistoryStore::HistoryStore(const std::string& path)
     : db_(std::make_unique<SqliteDatabase>(path, Durability::Relaxed)) {
-  if (hasTable(*db_, "runs") && hasTable(*db_, "run_tasks"))
-    return;
+  if (!hasTable(*db_, "runs") || !hasTable(*db_, "run_tasks"))
+    createTables();
+  writes_ = std::make_unique<Writes>(*db_);
+}
+
+void HistoryStore::createTables() {
   db_->setup("CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, "
              "script TEXT NOT NULL, workflow TEXT NOT NULL, dry_run INTEGER NOT NULL, "
              "status TEXT NOT NULL, started_at REAL NOT NULL, ended_at REAL, message TEXT NOT "
@@ -45,8 +66,8 @@ HistoryStore::~HistoryStore() = default;
 
 std::int64_t HistoryStore::beginRun(const RunRecord& run) {
   SqliteTransaction transaction(*db_, true);
-  SqliteStatement insert(*db_, "INSERT INTO runs (script, workflow, dry_run, status, started_at) "
-                               "VALUES (?1, ?2, ?3, 'running', ?4)");
+  SqliteStatement& insert = writes_->insertRun;
+  insert.reset();
   insert.bind(1, run.script);
   insert.bind(2, run.workflow);
   insert.bind(3, std::int64_t{run.dryRun});
@@ -59,17 +80,15 @@ std::int64_t HistoryStore::beginRun(const RunRecord& run) {
 
 void HistoryStore::finishRun(const RunRecord& run) {
   SqliteTransaction transaction(*db_, true);
-  SqliteStatement update(*db_, "UPDATE runs SET workflow = ?2, status = ?3, ended_at = ?4, "
-                               "message = ?5 WHERE id = ?1");
+  SqliteStatement& update = writes_->updateRun;
+  update.reset();
   update.bind(1, run.id);
   update.bind(2, run.workflow);
   update.bind(3, run.status);
   update.bind(4, run.endedAt);
   update.bind(5, run.message);
   update.step();
-  SqliteStatement insert(*db_, "INSERT OR REPLACE INTO run_tasks (run_id, position, name, "
-                               "status, changed, message, started_at, ended_at, attempts, "
-                               "would_change) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  SqliteStatement& insert = writes_->insertTask;
   std::int64_t position = 0;
   for (const TaskRecord& task : run.tasks) {
     insert.reset();
