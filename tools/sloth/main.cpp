@@ -5,6 +5,10 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+#include <iterator>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 int main(int argc, char** argv) {
@@ -13,10 +17,21 @@ int main(int argc, char** argv) {
                                                 sloth::kBundleFormatVersion));
   app.require_subcommand(0, 1);
 
+  // When the first argument names a subcommand, only that one is registered: CLI11 builds every
+  // option with a dozen allocations, and `sloth run` is often started for little work
+  // (docs/startup.md). Anything else (`sloth --help`, a typo) sees them all.
+  const std::pair<std::string_view, sloth::cli::Action (*)(CLI::App&)> subcommands[] = {
+      {"run", sloth::cli::addRunCommand},
+      {"list", sloth::cli::addListCommand},
+      {"history", sloth::cli::addHistoryCommand},
+  };
+  std::string_view first = argc > 1 ? argv[1] : "";
+  bool named = std::any_of(std::begin(subcommands), std::end(subcommands),
+                           [&](const auto& sub) { return sub.first == first; });
   std::vector<sloth::cli::Action> actions;
-  actions.push_back(sloth::cli::addRunCommand(app));
-  actions.push_back(sloth::cli::addListCommand(app));
-  actions.push_back(sloth::cli::addHistoryCommand(app));
+  for (const auto& [name, add] : subcommands)
+    if (!named || name == first)
+      actions.push_back(add(app));
 
   try {
     app.parse(argc, argv);
