@@ -26,6 +26,16 @@ bool hasAnnotation(const std::vector<BlockLine>& lines) {
   return false;
 }
 
+// A block that declares a class, alias or enum: declareTypes reads and reports it, so it is
+// decided by the line's text (a line that does not parse declares nothing, yet was reported).
+bool declaresTypes(const std::vector<BlockLine>& lines) {
+  for (const BlockLine& l : lines)
+    if (l.text.rfind("@class", 0) == 0 || l.text.rfind("@alias", 0) == 0 ||
+        l.text.rfind("@enum", 0) == 0)
+      return true;
+  return false;
+}
+
 } // namespace
 
 BlockLine UserAnnotations::lineOf(const ast::Comment& comment) const {
@@ -57,11 +67,7 @@ void UserAnnotations::declareTypes(const ast::Chunk& chunk) {
   uint32_t lastLine = 0;
   auto flush = [&] {
     if (hasAnnotation(lines)) {
-      bool declares = false;
-      for (const BlockLine& l : lines)
-        declares |= l.text.rfind("@class", 0) == 0 || l.text.rfind("@alias", 0) == 0 ||
-                    l.text.rfind("@enum", 0) == 0;
-      if (declares) {
+      if (declaresTypes(lines)) {
         blocks.push_back(types::readAnnotationBlock(lines, types_));
         for (const types::BlockError& e : blocks.back().errors)
           reportProblem(e.line, e.column, e.message);
@@ -99,11 +105,7 @@ std::optional<AnnotationBlock> UserAnnotations::blockAbove(const ast::Stat& stat
     return std::nullopt;
   AnnotationBlock block = types::readAnnotationBlock(lines, types_);
   // Errors in class blocks were reported by declareTypes already.
-  bool declares = false;
-  for (const auto& a : block.annotations)
-    declares |=
-        a.annotation.tag == AnnotationTag::Class || a.annotation.tag == AnnotationTag::Alias;
-  if (!declares) {
+  if (!declaresTypes(lines)) {
     for (const types::BlockError& e : block.errors)
       reportProblem(e.line, e.column, e.message);
     for (const types::LocatedAnnotation& located : block.annotations)
