@@ -5,6 +5,7 @@
 #include "ScriptBundle.h"
 #include "ScriptSession.h"
 
+#include "sloth/stdlib/runtime/Logger.h"
 #include "sloth/stdlib/runtime/Scheduler.h" // toJson
 #include "sloth/stdlib/runtime/Workflow.h"
 
@@ -44,6 +45,19 @@ struct ListedParams {
 
 // Per workflow, per task.
 using ParamsTable = std::vector<std::vector<ListedParams>>;
+
+// Values under keys named like secrets (`db_password`, `api_token`: the words the log module
+// redacts) are listed as "(sensitive)", as `slothc plan` shows them (design §7: secrets are never
+// shown), whole when the value is a table.
+Json withoutSecrets(Json v) {
+  if (v.is_object())
+    for (auto& [key, value] : v.items())
+      value = rt::Logger::isSecretKey(key) ? Json("(sensitive)") : withoutSecrets(std::move(value));
+  else if (v.is_array())
+    for (Json& value : v)
+      value = withoutSecrets(std::move(value));
+  return v;
+}
 
 const ListedParams& paramsOf(const ParamsTable& table, std::size_t workflow, std::size_t task) {
   static const ListedParams none;
@@ -162,7 +176,7 @@ ParamsTable bundleParams(const vm::Bundle& bundle) {
         continue;
       ListedParams& p = tasks.emplace_back();
       // Keys sorted, as a script's params (a Lua table has no order) are listed.
-      p.value = Json(nlohmann::json(t.value("params", Json())));
+      p.value = withoutSecrets(Json(nlohmann::json(t.value("params", Json()))));
       for (const Json& key : t.value("unknown", Json::array()))
         if (key.is_string() && key.get<std::string>().starts_with("params"))
           p.computed.insert(key.get<std::string>());
@@ -178,7 +192,7 @@ ParamsTable scriptParams(vm::Thread& L, const std::vector<rt::WorkflowDefinition
     std::vector<ListedParams>& tasks = table.emplace_back();
     for (std::size_t i = 0; i < w.tasks.size(); ++i) {
       rt::pushDefinitionField(L, w, static_cast<int>(i), "params");
-      tasks.push_back({L.isNil(-1) ? Json() : Json(rt::toJson(L, -1)), {}});
+      tasks.push_back({L.isNil(-1) ? Json() : withoutSecrets(Json(rt::toJson(L, -1))), {}});
       L.pop();
     }
   }

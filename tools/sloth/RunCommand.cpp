@@ -20,8 +20,10 @@
 
 #include <fmt/core.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <unistd.h>
@@ -51,6 +53,33 @@ bool colorOutput() {
   return ::isatty(STDOUT_FILENO) != 0 && !std::getenv("NO_COLOR");
 }
 
+// With --output json stdout carries the JSON document alone: while the script runs, what it
+// prints (its top level, workflow hooks, commands run by os.execute) goes to stderr, as a task's
+// output does; the document is written to the real stdout at the end.
+class StdoutReserved {
+public:
+  StdoutReserved() {
+    std::fflush(stdout);
+    saved_ = ::dup(STDOUT_FILENO);
+    if (saved_ >= 0)
+      ::dup2(STDERR_FILENO, STDOUT_FILENO);
+  }
+  ~StdoutReserved() { release(); }
+  StdoutReserved(const StdoutReserved&) = delete;
+  StdoutReserved& operator=(const StdoutReserved&) = delete;
+  void release() {
+    if (saved_ < 0)
+      return;
+    std::fflush(stdout);
+    ::dup2(saved_, STDOUT_FILENO);
+    ::close(saved_);
+    saved_ = -1;
+  }
+
+private:
+  int saved_ = -1;
+};
+
 std::string names(const std::vector<rt::WorkflowDefinition>& workflows) {
   std::string list;
   for (const auto& w : workflows)
@@ -60,7 +89,7 @@ std::string names(const std::vector<rt::WorkflowDefinition>& workflows) {
 
 int runWorkflowOf(ScriptSession& session, const RunSettings& s,
                   const std::vector<rt::WorkflowDefinition>& workflows, rt::DryRunJournal* journal,
-                  rt::HistoryRecorder& history) {
+                  rt::HistoryRecorder& history, StdoutReserved* jsonStdout) {
   const rt::WorkflowDefinition* chosen = nullptr;
   if (!s.args.empty()) {
     for (const auto& w : workflows)
@@ -99,6 +128,8 @@ int runWorkflowOf(ScriptSession& session, const RunSettings& s,
       report.setDryRun(journal);
       history.setNext(&report);
       rt::RunReport result = rt::runWorkflow(L, session.runtime(), *chosen, options, history);
+      if (jsonStdout)
+        jsonStdout->release();
       report.print(*chosen, result);
       history.finish(exitCode(result), {}, &result, wouldChange);
       return exitCode(result);
@@ -145,6 +176,9 @@ int runScript(ScriptSession& session, const RunSettings& s, rt::DryRunJournal& j
   }
   rt::HistoryRecorder history(s.path, s.dryRun);
   history.begin();
+  std::optional<StdoutReserved> jsonStdout;
+  if (s.output == "json")
+    jsonStdout.emplace();
   if (auto rc = session.runMainChunk(s.path, s.args)) {
     history.finish(*rc, "the script raised an error", nullptr);
     return *rc;
@@ -161,7 +195,8 @@ int runScript(ScriptSession& session, const RunSettings& s, rt::DryRunJournal& j
     history.finish(0, {}, nullptr);
     return 0; // a plain script: it ran
   }
-  int rc = runWorkflowOf(session, s, workflows, s.dryRun ? &journal : nullptr, history);
+  int rc = runWorkflowOf(session, s, workflows, s.dryRun ? &journal : nullptr, history,
+                         jsonStdout ? &*jsonStdout : nullptr);
   history.finish(rc, "the workflow could not start", nullptr); // when not recorded yet
   return rc;
 }

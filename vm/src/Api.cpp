@@ -89,6 +89,11 @@ void serviceInterrupt(Thread* L) {
     g->interruptHandler(*L);
 }
 
+void Thread::pollInterrupt() {
+  if (g->interruptRequested.load(std::memory_order_relaxed))
+    serviceInterrupt(this);
+}
+
 bool State::isGcStopped() const {
   return g_->gcStopped;
 }
@@ -332,10 +337,11 @@ void Thread::pushString(std::string_view s) {
   checkGC(this);
 }
 
-void Thread::pushNative(NativeFn f, int nupvalues, const char* name) {
+void Thread::pushNative(NativeFn f, int nupvalues, const char* name, bool nameInErrors) {
   NClosure* c = newNClosure(this, nupvalues);
   c->f = f;
   c->name = name;
+  c->nameInErrors = nameInErrors && name;
   for (int i = nupvalues; i > 0; i--)
     c->upvalue[i - 1] = stack[--stop];
   push(Value::object(c, Tag::NativeClosure));
@@ -694,7 +700,10 @@ void Thread::argError(int arg, std::string_view extramsg) {
     if (arg == 0)
       runError(fmt::format("calling '{}' on bad self ({})", name, extramsg));
   }
-  if (kind.empty())
+  const Value& f = stack[ci->func];
+  if (f.tt == Tag::NativeClosure && toNClosure(f)->nameInErrors)
+    name = toNClosure(f)->name;
+  else if (kind.empty())
     name = currentFunctionName();
   runError(fmt::format("bad argument #{} to '{}' ({})", arg, name, extramsg));
 }

@@ -35,23 +35,34 @@ const char* persistentName(std::string_view name) {
 }
 
 void setFunctions(vm::Thread& L, int tableIndex, std::initializer_list<LibFunction> functions,
-                  std::string_view qualifier) {
+                  std::string_view qualifier, bool ownNames) {
   int table = L.absIndex(tableIndex);
   for (const LibFunction& f : functions) {
     const char* name =
         qualifier.empty() ? f.name : persistentName(fmt::format("{}.{}", qualifier, f.name));
-    L.pushNative(f.fn, 0, name);
+    L.pushNative(f.fn, 0, name, ownNames);
     L.setField(table, f.name);
   }
 }
 
-void newLibrary(vm::Thread& L, const char* name, std::initializer_list<LibFunction> functions) {
+namespace {
+void openLibraryTable(vm::Thread& L, const char* name, std::initializer_list<LibFunction> functions,
+                      bool ownNames) {
   L.newTable(0, static_cast<int>(functions.size()));
-  setFunctions(L, -1, functions, name);
+  setFunctions(L, -1, functions, name, ownNames);
   L.pushValue(-1);
   L.setGlobal(name);
   L.pushValue(-1);
   registerLoadedModule(L, name);
+}
+} // namespace
+
+void newLibrary(vm::Thread& L, const char* name, std::initializer_list<LibFunction> functions) {
+  openLibraryTable(L, name, functions, false);
+}
+
+void newModule(vm::Thread& L, const char* name, std::initializer_list<LibFunction> functions) {
+  openLibraryTable(L, name, functions, true);
 }
 
 text::LibValue toLibValue(vm::Thread& L, int index) {

@@ -35,12 +35,17 @@ struct LibFunction {
 /// Sets each function as a field of the table at `tableIndex`. `qualifier` ("string") names the
 /// natives "string.rep" for messages when the call site gives no name, as Lua's
 /// pushglobalfuncname does; an empty qualifier uses the bare name (base functions).
+/// `ownNames`: argument errors name the natives "qualifier.name" wherever they are called from
+/// (sloth's modules: "bad argument #2 to 'reliability.timeout'"); Lua's own libraries take the
+/// call site's name, as lua5.4 does ("bad argument #1 to 'rep'").
 void setFunctions(vm::Thread& L, int tableIndex, std::initializer_list<LibFunction> functions,
-                  std::string_view qualifier);
+                  std::string_view qualifier, bool ownNames = false);
 
 /// Creates a library table with `functions`, sets it as global `name` and as package.loaded[name]
 /// (when the package library is open), and leaves it on the stack.
 void newLibrary(vm::Thread& L, const char* name, std::initializer_list<LibFunction> functions);
+/// newLibrary for a sloth module: its natives' argument errors say "module.function".
+void newModule(vm::Thread& L, const char* name, std::initializer_list<LibFunction> functions);
 
 /// A name with static storage for a native's messages.
 const char* persistentName(std::string_view name);

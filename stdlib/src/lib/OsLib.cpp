@@ -1,6 +1,9 @@
 // The os library (Lua 5.4 manual §6.9, loslib.c); dates and times through the OsDate engine.
 #include "LibSupport.h"
 
+#include "sloth/stdlib/runtime/ChildProcess.h"
+#include "sloth/stdlib/runtime/Runtime.h"
+
 #include "sloth/stdlib/Stdlib.h"
 #include "sloth/stdlib/text/OsDate.h"
 
@@ -21,17 +24,28 @@ using vm::Type;
 
 namespace {
 
+// Under `sloth run`, unlike system(), the command runs on the event loop in a process group of
+// its own: a task's timeout or Ctrl-C kills it (system() ignores SIGINT while it waits), and
+// parallel tasks go on while it runs. Its output is sloth's own stdout/stderr, as with lua5.4.
 int osExecute(Thread& L) {
-  std::string command(L.optString(1, {}));
-  bool none = L.isNoneOrNil(1);
-  std::fflush(nullptr); // the command's output follows ours
-  errno = 0;
-  int status = std::system(none ? nullptr : command.c_str());
-  if (none) {
-    L.pushBoolean(status != 0); // is a shell available?
+  if (L.isNoneOrNil(1)) {
+    L.pushBoolean(std::system(nullptr) != 0); // is a shell available?
     return 1;
   }
-  return lib::execResult(L, status);
+  if (!runtime::Runtime::find(L)) { // a host without an event loop
+    std::string command(L.checkString(1));
+    std::fflush(nullptr);
+    errno = 0;
+    return lib::execResult(L, std::system(command.c_str()));
+  }
+  runtime::ProcessSpec spec;
+  spec.argv = {"/bin/sh", "-c", std::string(L.checkString(1))};
+  spec.inheritStdio = true;
+  std::fflush(nullptr); // the command's output follows ours
+  runtime::ProcessResult result = runtime::runProcess(L, "os.execute", spec);
+  errno = 0;
+  // lib::execResult takes a wait status: the signal number, or the exit code in the second byte.
+  return lib::execResult(L, result.termSignal != 0 ? result.termSignal : result.exitCode << 8);
 }
 
 int osRemove(Thread& L) {

@@ -85,7 +85,7 @@ int strRep(Thread& L) {
   std::string_view s = L.checkString(1);
   std::int64_t n = L.checkInteger(2);
   std::string_view sep = L.optString(3, "");
-  L.pushString(text::stringRep(s, n, sep));
+  L.pushString(text::stringRep(s, n, sep, [&L] { L.pollInterrupt(); }));
   return 1;
 }
 
@@ -116,12 +116,25 @@ int strFormat(Thread& L) {
   return 1;
 }
 
+// A long match (heavy backtracking, a huge subject) stops when the run is interrupted or its task
+// times out: the matcher polls the VM's interrupt requests, whose handler raises.
+void pollVm(void* context) {
+  static_cast<Thread*>(context)->pollInterrupt();
+}
+
+text::PatternLimits pollingLimits(Thread& L) {
+  text::PatternLimits limits;
+  limits.poll = pollVm;
+  limits.pollContext = &L;
+  return limits;
+}
+
 int strFind(Thread& L) {
   std::string_view s = L.checkString(1);
   std::string_view p = L.checkString(2);
   std::int64_t init = L.optInteger(3, 1);
   bool plain = L.toBoolean(4);
-  auto found = text::patternFind(s, p, init, plain);
+  auto found = text::patternFind(s, p, init, plain, pollingLimits(L));
   if (!found) {
     L.pushNil();
     return 1;
@@ -135,7 +148,7 @@ int strMatch(Thread& L) {
   std::string_view s = L.checkString(1);
   std::string_view p = L.checkString(2);
   std::int64_t init = L.optInteger(3, 1);
-  auto captures = text::patternMatch(s, p, init);
+  auto captures = text::patternMatch(s, p, init, pollingLimits(L));
   if (!captures) {
     L.pushNil();
     return 1;
@@ -148,6 +161,7 @@ static_assert(std::is_trivially_destructible_v<text::PatternMatcher>,
 
 int gmatchStep(Thread& L) {
   auto* matcher = static_cast<text::PatternMatcher*>(L.toUserdata(vm::upvalueIndex(3)));
+  matcher->setPoll(pollVm, &L);
   auto captures = matcher->next();
   if (!captures)
     return 0;
@@ -203,7 +217,7 @@ int strGsub(Thread& L) {
           return result;
         });
   }
-  text::GsubResult result = text::patternGsub(s, p, replacement, maxReplacements);
+  text::GsubResult result = text::patternGsub(s, p, replacement, maxReplacements, pollingLimits(L));
   L.pushString(result.text);
   L.pushInteger(result.count);
   return 2;

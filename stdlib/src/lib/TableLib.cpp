@@ -133,6 +133,8 @@ int tabConcat(Thread& L) {
   for (; i < last; i++) {
     addField(L, out, i);
     out.append(sep);
+    if ((i & 0xFFF) == 0)
+      L.pollInterrupt(); // a huge range stops when the run is interrupted or the task timed out
   }
   if (i == last)
     addField(L, out, i);
@@ -180,6 +182,7 @@ constexpr Index kRandomizeLimit = 100u; // RANLIMIT
 
 // Whether a < b, for the values at stack indices a and b (negative, relative to the top).
 bool sortLess(Thread& L, int a, int b) {
+  L.pollInterrupt(); // a huge sort stops when the run is interrupted or the task timed out
   if (L.isNil(2))
     return L.compare(a, b, vm::CompareOp::Lt);
   L.pushValue(2);

@@ -93,14 +93,14 @@ int dataTemplate(Thread& L) {
 } // namespace
 
 void openData(Thread& L) {
-  lib::newLibrary(L, "data",
-                  {{"json_parse", dataJsonParse},
-                   {"json_encode", dataJsonEncode},
-                   {"yaml_parse", dataYamlParse},
-                   {"yaml_encode", dataYamlEncode},
-                   {"toml_parse", dataTomlParse},
-                   {"toml_encode", dataTomlEncode},
-                   {"template", dataTemplate}});
+  lib::newModule(L, "data",
+                 {{"json_parse", dataJsonParse},
+                  {"json_encode", dataJsonEncode},
+                  {"yaml_parse", dataYamlParse},
+                  {"yaml_encode", dataYamlEncode},
+                  {"toml_parse", dataTomlParse},
+                  {"toml_encode", dataTomlEncode},
+                  {"template", dataTemplate}});
   pushNull(L);
   L.setField(-2, "null");
   L.pop();

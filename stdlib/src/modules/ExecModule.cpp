@@ -157,9 +157,38 @@ struct TemporaryScript {
   }
 };
 
+// A script written indented inside a Lua long string, its #! line included (the modules
+// reference's own example: `exec.shell([[\n    #!/bin/bash\n    set -e ...]])`), is the script
+// without the leading blank lines and without the #! line's indentation on every line, so that
+// the kernel sees its #! line. Any other script is left as it is.
+std::string withShebangFirst(std::string script) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < script.size() && (script[i] == ' ' || script[i] == '\t' ||
+                                                script[i] == '\n' || script[i] == '\r');
+       ++i)
+    if (script[i] == '\n')
+      start = i + 1;
+  std::size_t indent = script.find_first_not_of(" \t", start);
+  if (indent == std::string::npos || script.compare(indent, 2, "#!") != 0)
+    return script;
+  indent -= start;
+  std::string out;
+  for (std::size_t line = start; line < script.size();) {
+    std::size_t end = script.find('\n', line);
+    end = end == std::string::npos ? script.size() : end + 1;
+    std::size_t skip = 0;
+    while (skip < indent && line + skip < end &&
+           (script[line + skip] == ' ' || script[line + skip] == '\t'))
+      ++skip;
+    out.append(script, line + skip, end - line - skip);
+    line = end;
+  }
+  return out;
+}
+
 int execShell(Thread& L) {
   constexpr std::string_view kName = "exec.shell";
-  std::string script(L.checkString(1));
+  std::string script = withShebangFirst(std::string(L.checkString(1)));
   ProcessSpec spec;
   if (wouldRun(L, kName, ProcessSpec{{script}, {}, {}, 0, {}}, true))
     return 1;
@@ -236,11 +265,11 @@ int execScript(Thread& L) {
 
 void openExec(Thread& L) {
   L.newTable();
-  L.pushNative(execCommand, 0, "exec.command");
+  L.pushNative(execCommand, 0, "exec.command", true);
   L.setField(-2, "command");
-  L.pushNative(execShell, 0, "exec.shell");
+  L.pushNative(execShell, 0, "exec.shell", true);
   L.setField(-2, "shell");
-  L.pushNative(execScript, 0, "exec.script");
+  L.pushNative(execScript, 0, "exec.script", true);
   L.setField(-2, "script");
   L.pushValue(-1);
   L.setGlobal("exec");

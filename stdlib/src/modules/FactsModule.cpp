@@ -170,15 +170,15 @@ int factsGather(Thread& L) {
 } // namespace
 
 void openFacts(Thread& L) {
-  lib::newLibrary(L, "facts",
-                  {{"gather", factsGather},
-                   {"os", factsOs},
-                   {"kernel", factsKernel},
-                   {"cpu", factsCpu},
-                   {"memory", factsMemory},
-                   {"disk", factsDisk},
-                   {"network", factsNetwork},
-                   {"hostname", factsHostname}});
+  lib::newModule(L, "facts",
+                 {{"gather", factsGather},
+                  {"os", factsOs},
+                  {"kernel", factsKernel},
+                  {"cpu", factsCpu},
+                  {"memory", factsMemory},
+                  {"disk", factsDisk},
+                  {"network", factsNetwork},
+                  {"hostname", factsHostname}});
   L.pop();
 }
 

@@ -217,15 +217,15 @@ int fileWrite(Thread& L) {
 } // namespace
 
 void openFile(Thread& L) {
-  lib::newLibrary(L, "file",
-                  {{"copy", fileCopy},
-                   {"create", fileCreate},
-                   {"remove", fileRemove},
-                   {"exists", fileExists},
-                   {"chmod", fileChmod},
-                   {"chown", fileChown},
-                   {"read", fileRead},
-                   {"write", fileWrite}});
+  lib::newModule(L, "file",
+                 {{"copy", fileCopy},
+                  {"create", fileCreate},
+                  {"remove", fileRemove},
+                  {"exists", fileExists},
+                  {"chmod", fileChmod},
+                  {"chown", fileChown},
+                  {"read", fileRead},
+                  {"write", fileWrite}});
   L.pop();
 }
 

@@ -105,7 +105,7 @@ int parallel(Thread& L) {
 
 void openGoroutine(Thread& L) {
   L.newTable();
-  L.pushNative(parallel, 0, "goroutine.parallel");
+  L.pushNative(parallel, 0, "goroutine.parallel", true);
   L.setField(-2, "parallel");
   L.pushValue(-1);
   L.setGlobal("goroutine");

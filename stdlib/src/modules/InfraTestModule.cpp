@@ -202,7 +202,7 @@ int infraFile(Thread& L) {
 } // namespace
 
 void openInfraTest(Thread& L) {
-  lib::newLibrary(
+  lib::newModule(
       L, "infra_test",
       {{"port", infraPort}, {"http", infraHttp}, {"command", infraCommand}, {"file", infraFile}});
   L.pop();

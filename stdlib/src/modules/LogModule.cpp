@@ -59,13 +59,13 @@ template <LogLevel Level> int logAt(Thread& L) {
 
 void openLog(Thread& L) {
   L.newTable();
-  L.pushNative(logAt<LogLevel::Debug>, 0, "log.debug");
+  L.pushNative(logAt<LogLevel::Debug>, 0, "log.debug", true);
   L.setField(-2, "debug");
-  L.pushNative(logAt<LogLevel::Info>, 0, "log.info");
+  L.pushNative(logAt<LogLevel::Info>, 0, "log.info", true);
   L.setField(-2, "info");
-  L.pushNative(logAt<LogLevel::Warn>, 0, "log.warn");
+  L.pushNative(logAt<LogLevel::Warn>, 0, "log.warn", true);
   L.setField(-2, "warn");
-  L.pushNative(logAt<LogLevel::Error>, 0, "log.error");
+  L.pushNative(logAt<LogLevel::Error>, 0, "log.error", true);
   L.setField(-2, "error");
   L.pushValue(-1);
   L.setGlobal("log");

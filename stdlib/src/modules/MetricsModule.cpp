@@ -136,11 +136,11 @@ const MetricsRegistry* recordedMetrics(Thread& L) {
 }
 
 void openMetrics(Thread& L) {
-  lib::newLibrary(L, "metrics",
-                  {{"counter", metricsCounter},
-                   {"gauge", metricsGauge},
-                   {"histogram", metricsHistogram},
-                   {"custom", metricsCustom}});
+  lib::newModule(L, "metrics",
+                 {{"counter", metricsCounter},
+                  {"gauge", metricsGauge},
+                  {"histogram", metricsHistogram},
+                  {"custom", metricsCustom}});
   L.pop();
 }
 

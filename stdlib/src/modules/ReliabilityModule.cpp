@@ -229,10 +229,10 @@ int reliabilityTimeout(Thread& L) {
 } // namespace
 
 void openReliability(Thread& L) {
-  lib::newLibrary(L, "reliability",
-                  {{"retry", reliabilityRetry},
-                   {"circuit_breaker", reliabilityCircuitBreaker},
-                   {"timeout", reliabilityTimeout}});
+  lib::newModule(L, "reliability",
+                 {{"retry", reliabilityRetry},
+                  {"circuit_breaker", reliabilityCircuitBreaker},
+                  {"timeout", reliabilityTimeout}});
   L.pop();
 }
 

@@ -302,18 +302,18 @@ int stateWithLock(Thread& L) {
 } // namespace
 
 void openState(Thread& L) {
-  lib::newLibrary(L, "state",
-                  {{"set", stateSet},
-                   {"get", stateGet},
-                   {"changed", stateChanged},
-                   {"clear", stateClear},
-                   {"delete", stateClear},
-                   {"exists", stateExists},
-                   {"keys", stateKeys},
-                   {"increment", stateIncrement},
-                   {"lock", stateLock},
-                   {"unlock", stateUnlock},
-                   {"with_lock", stateWithLock}});
+  lib::newModule(L, "state",
+                 {{"set", stateSet},
+                  {"get", stateGet},
+                  {"changed", stateChanged},
+                  {"clear", stateClear},
+                  {"delete", stateClear},
+                  {"exists", stateExists},
+                  {"keys", stateKeys},
+                  {"increment", stateIncrement},
+                  {"lock", stateLock},
+                  {"unlock", stateUnlock},
+                  {"with_lock", stateWithLock}});
   L.pop();
 }
 

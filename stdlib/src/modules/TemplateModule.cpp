@@ -66,7 +66,7 @@ int templateRender(Thread& L) {
 } // namespace
 
 void openTemplate(Thread& L) {
-  lib::newLibrary(L, "template", {{"render", templateRender}});
+  lib::newModule(L, "template", {{"render", templateRender}});
   L.pop();
 }
 

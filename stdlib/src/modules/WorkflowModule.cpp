@@ -217,7 +217,7 @@ void openWorkflow(Thread& L) {
   L.pop();
 
   L.newTable();
-  L.pushNative(define, 0, "workflow.define");
+  L.pushNative(define, 0, "workflow.define", true);
   L.setField(-2, "define");
   L.pushValue(-1);
   L.setGlobal("workflow");

@@ -20,6 +20,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utility>
 
 extern char** environ;
 
@@ -36,14 +37,24 @@ constexpr auto kDrainAfterExit = std::chrono::milliseconds(200);
 
 // One running process and the handlers that watch it; shared by those handlers.
 struct ProcessRun : std::enable_shared_from_this<ProcessRun> {
+  // outFd/errFd -1: the process writes to sloth's own stdout/stderr, there is nothing to read.
   ProcessRun(Runtime& runtime, pid_t pid, int outFd, int errFd, int pidFd)
-      : runtime(runtime), pid(pid), out(runtime.io(), outFd), err(runtime.io(), errFd),
+      : runtime(runtime), pid(pid), out(runtime.io()), err(runtime.io()),
         exitWatch(runtime.io(), pidFd), timeout(runtime.io()), drain(runtime.io()),
-        wait(std::make_shared<Wait>()) {}
+        wait(std::make_shared<Wait>()) {
+    openPipes = 0;
+    for (auto [pipe, fd] : {std::pair{&out, outFd}, std::pair{&err, errFd}})
+      if (fd >= 0) {
+        pipe->assign(fd);
+        ++openPipes;
+      }
+  }
 
   void start(double timeoutSeconds) {
-    read(out, outBuffer, 1);
-    read(err, errBuffer, 2);
+    if (out.is_open())
+      read(out, outBuffer, 1);
+    if (err.is_open())
+      read(err, errBuffer, 2);
     watchExit();
     if (timeoutSeconds > 0) {
       timeout.expires_after(std::chrono::duration_cast<Clock::duration>(
@@ -92,6 +103,7 @@ struct ProcessRun : std::enable_shared_from_this<ProcessRun> {
     if (::waitpid(pid, &status, 0) < 0)
       status = 0;
     exited = true;
+    result.termSignal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
     result.exitCode = WIFEXITED(status)     ? WEXITSTATUS(status)
                       : WIFSIGNALED(status) ? 128 + WTERMSIG(status)
                                             : 0;
@@ -127,7 +139,7 @@ struct ProcessRun : std::enable_shared_from_this<ProcessRun> {
   std::shared_ptr<Wait> wait;
   ProcessResult result;
   Clock::time_point started = Clock::now();
-  int openPipes = 2;
+  int openPipes = 0;
   bool exited = false;
 };
 
@@ -187,21 +199,30 @@ ProcessResult runProcess(vm::Thread& L, std::string_view function, const Process
                              spec.cwd, exists ? "is not a directory" : "does not exist"));
   }
 
-  int outPipe[2], errPipe[2];
-  if (::pipe2(outPipe, O_CLOEXEC) != 0)
-    L.runError(fmt::format("{}: cannot create a pipe: {}", function, std::strerror(errno)));
-  if (::pipe2(errPipe, O_CLOEXEC) != 0) {
-    int saved = errno;
-    ::close(outPipe[0]);
-    ::close(outPipe[1]);
-    L.runError(fmt::format("{}: cannot create a pipe: {}", function, std::strerror(saved)));
+  int outPipe[2] = {-1, -1}, errPipe[2] = {-1, -1};
+  auto closeAll = [&] {
+    for (int fd : {outPipe[0], outPipe[1], errPipe[0], errPipe[1]})
+      if (fd >= 0)
+        ::close(fd);
+  };
+  if (!spec.inheritStdio) {
+    if (::pipe2(outPipe, O_CLOEXEC) != 0)
+      L.runError(fmt::format("{}: cannot create a pipe: {}", function, std::strerror(errno)));
+    if (::pipe2(errPipe, O_CLOEXEC) != 0) {
+      int saved = errno;
+      closeAll();
+      L.runError(fmt::format("{}: cannot create a pipe: {}", function, std::strerror(saved)));
+    }
   }
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1);
-  posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2);
+  if (!spec.inheritStdio || ::isatty(STDIN_FILENO))
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  if (!spec.inheritStdio) {
+    posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2);
+  }
   if (!spec.cwd.empty())
     posix_spawn_file_actions_addchdir_np(&actions, spec.cwd.c_str());
   posix_spawnattr_t attributes;
@@ -231,11 +252,11 @@ ProcessResult runProcess(vm::Thread& L, std::string_view function, const Process
   int rc = ::posix_spawnp(&pid, program.c_str(), &actions, &attributes, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attributes);
-  ::close(outPipe[1]);
-  ::close(errPipe[1]);
+  for (int* writeEnd : {&outPipe[1], &errPipe[1]})
+    if (*writeEnd >= 0)
+      ::close(std::exchange(*writeEnd, -1));
   if (rc != 0) {
-    ::close(outPipe[0]);
-    ::close(errPipe[0]);
+    closeAll();
     L.runError(fmt::format("{}: cannot run '{}': {}", function, program, std::strerror(rc)));
   }
   runtime.addChild(pid, runtime.currentGroup());
@@ -245,8 +266,7 @@ ProcessResult runProcess(vm::Thread& L, std::string_view function, const Process
     ::kill(-pid, SIGKILL);
     ::waitpid(pid, nullptr, 0);
     runtime.removeChild(pid);
-    ::close(outPipe[0]);
-    ::close(errPipe[0]);
+    closeAll();
     L.runError(fmt::format("{}: cannot watch '{}' (pidfd_open: {})", function, program,
                            std::strerror(saved)));
   }

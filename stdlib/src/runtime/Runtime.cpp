@@ -64,10 +64,15 @@ Runtime::~Runtime() {
   L.setField(vm::kRegistryIndex, kRuntimeKey);
 }
 
-Runtime& Runtime::of(vm::Thread& L) {
+Runtime* Runtime::find(vm::Thread& L) {
   L.getField(vm::kRegistryIndex, kRuntimeKey);
   auto* runtime = static_cast<Runtime*>(L.toUserdata(-1));
   L.pop();
+  return runtime;
+}
+
+Runtime& Runtime::of(vm::Thread& L) {
+  Runtime* runtime = find(L);
   if (!runtime)
     L.runError("sloth modules need the event loop, which this host did not start");
   return *runtime;

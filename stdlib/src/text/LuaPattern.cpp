@@ -26,7 +26,7 @@ unsigned char byte(char c) {
 class Matcher {
 public:
   Matcher(std::string_view subject, std::string_view pattern, const PatternLimits& limits)
-      : subject_(subject), pattern_(pattern) {
+      : subject_(subject), pattern_(pattern), poll_(limits.poll), pollContext_(limits.pollContext) {
     std::uint64_t perByte = limits.stepsPerSubjectByte;
     std::uint64_t length = subject.size();
     std::uint64_t scaled =
@@ -78,6 +78,8 @@ private:
   void step() {
     if (++steps_ > budget_)
       throw LibError("pattern too complex"); // our guard against exponential backtracking
+    if ((steps_ & 0xFFFF) == 0 && poll_)
+      poll_(pollContext_);
   }
 
   std::size_t classEnd(std::size_t p) const {
@@ -325,6 +327,8 @@ private:
   CaptureSlot captures_[kMaxCaptures];
   std::uint64_t steps_ = 0;
   std::uint64_t budget_ = 0;
+  void (*poll_)(void* context) = nullptr;
+  void* pollContext_ = nullptr;
 };
 
 std::size_t findPlain(std::string_view haystack, std::size_t from, std::string_view needle) {

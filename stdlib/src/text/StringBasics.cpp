@@ -60,19 +60,26 @@ std::string stringChar(std::span<const std::int64_t> codes) {
   return out;
 }
 
-std::string stringRep(std::string_view s, std::int64_t n, std::string_view separator) {
+std::string stringRep(std::string_view s, std::int64_t n, std::string_view separator,
+                      const std::function<void()>& poll) {
   if (n <= 0)
     return {};
   std::size_t unit = s.size() + separator.size();
   if (unit < s.size() || unit > kMaxSize / static_cast<std::uint64_t>(n))
     throw LibError("resulting string too large");
+  // n units of `s sep`, the last separator cut: copy the repetitions made so far onto the end
+  // (doubling), in bounded chunks so that `poll` runs often even for a 2 GiB result.
+  constexpr std::size_t kChunk = std::size_t{16} << 20;
+  std::size_t total = unit * static_cast<std::size_t>(n);
   std::string out;
-  out.reserve(unit * static_cast<std::size_t>(n) - separator.size());
-  for (std::int64_t k = 0; k < n; k++) {
-    if (k > 0)
-      out += separator;
-    out += s;
+  out.reserve(total); // appending from out's own bytes below never reallocates
+  out.append(s).append(separator);
+  while (out.size() < total) {
+    if (poll)
+      poll();
+    out.append(out.data(), std::min({out.size(), total - out.size(), kChunk}));
   }
+  out.resize(total - separator.size());
   return out;
 }
 

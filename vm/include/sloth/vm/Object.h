@@ -87,6 +87,9 @@ struct LClosure : GCObject {
 
 struct NClosure : GCObject {
   std::uint8_t nupvalues = 0;
+  // Argument errors use `name` whatever the call site calls the native: sloth's module functions
+  // say 'reliability.timeout', where Lua's own libraries say 'rep' for s:rep() as lua5.4 does.
+  bool nameInErrors = false;
   NativeFn f = nullptr;
   const char* name = nullptr; // optional, for messages when the call site gives no name
   Value upvalue[1];

@@ -151,7 +151,9 @@ public:
   void pushNumber(double n);
   void pushString(std::string_view s);
   void pushLightUserdata(void* p);
-  void pushNative(NativeFn f, int nupvalues = 0, const char* name = nullptr);
+  // `nameInErrors`: argument errors call it `name` rather than what the call site calls it.
+  void pushNative(NativeFn f, int nupvalues = 0, const char* name = nullptr,
+                  bool nameInErrors = false);
   void pushGlobalTable();
   bool pushThread(); // pushes this thread; true if it is the main thread
   void push(const Value& v);
@@ -238,6 +240,11 @@ public:
 
   // Moves n values from this stack's top to `to`'s top (both threads of the same State).
   void xmove(Thread& to, int n);
+
+  // A native that may work for long without calling back into Lua (a pattern match that
+  // backtracks, a huge table.sort or string.rep) calls this now and then: a pending interrupt
+  // request (State::requestInterrupt) runs the interrupt handler here, which may raise to stop it.
+  void pollInterrupt();
 
   State& state() const;
   Global& global() const { return *g; }

@@ -19,10 +19,14 @@ struct ProcessSpec {
   double timeoutSeconds = 0;         // 0: no limit
   // Called with each chunk of output as it arrives (stream 1 or 2), besides collecting it.
   std::function<void(int stream, std::string_view chunk)> onOutput;
+  // os.execute: stdout and stderr are sloth's own (nothing is collected), and so is stdin unless
+  // it is a terminal (the process group of its own could not read it: /dev/null instead).
+  bool inheritStdio = false;
 };
 
 struct ProcessResult {
-  int exitCode = 0; // 128 + N when killed by signal N
+  int exitCode = 0;   // 128 + N when killed by signal N
+  int termSignal = 0; // N when killed by signal N, else 0
   std::string stdoutText;
   std::string stderrText;
   double duration = 0; // seconds

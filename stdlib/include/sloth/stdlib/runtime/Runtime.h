@@ -52,6 +52,8 @@ public:
 
   /// The runtime attached to L's State; raises a Lua error when there is none.
   static Runtime& of(vm::Thread& L);
+  /// The runtime attached to L's State, or null.
+  static Runtime* find(vm::Thread& L);
 
   boost::asio::io_context& io() { return io_; }
   Logger& logger() { return logger_; }

@@ -29,6 +29,11 @@ using Capture = std::variant<std::string_view, std::int64_t>;
 struct PatternLimits {
   std::uint64_t baseSteps = 100'000'000;
   std::uint64_t stepsPerSubjectByte = 1'000;
+  /// When set, called with `pollContext` every 65536 match steps (well under a millisecond), so a
+  /// long match can be stopped from outside: the binding raises there when the run is
+  /// interrupted or its task timed out.
+  void (*poll)(void* context) = nullptr;
+  void* pollContext = nullptr;
 };
 
 /// Result of string.find: 1-based inclusive bounds of the match and the explicit captures.
@@ -58,6 +63,11 @@ public:
                  const PatternLimits& limits = {});
   /// The next match's captures (or whole match), nullopt when there are no more.
   std::optional<std::vector<Capture>> next();
+  /// Sets PatternLimits::poll for the following next() calls (each may come from another caller).
+  void setPoll(void (*poll)(void* context), void* context) {
+    limits_.poll = poll;
+    limits_.pollContext = context;
+  }
 
 private:
   std::string_view subject_;

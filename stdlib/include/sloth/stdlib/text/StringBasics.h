@@ -3,6 +3,7 @@
 // upper, lower, reverse — with Lua's position rules and limits. Case mapping is the C locale's.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -23,7 +24,10 @@ std::vector<std::int64_t> stringByte(std::string_view s, std::optional<std::int6
 std::string stringChar(std::span<const std::int64_t> codes);
 
 /// string.rep(s, n, sep). Plain error "resulting string too large" (over INT_MAX bytes).
-std::string stringRep(std::string_view s, std::int64_t n, std::string_view separator = {});
+/// The result is built by doubling (memcpy-fast); `poll`, when set, is called between copies of
+/// at most 16 MiB, so a caller can stop a gigabyte-sized repetition (by throwing).
+std::string stringRep(std::string_view s, std::int64_t n, std::string_view separator = {},
+                      const std::function<void()>& poll = {});
 
 std::string stringUpper(std::string_view s);
 std::string stringLower(std::string_view s);
