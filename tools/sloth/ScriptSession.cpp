@@ -1,4 +1,5 @@
 #include "ScriptSession.h"
+#include "CompileCache.h"
 #include "ScriptBundle.h"
 
 #include "sloth/analyzer/SourceCompiler.h"
@@ -88,6 +89,14 @@ std::optional<int> ScriptSession::compile(const std::string& path) {
     sourceText_ = std::move(bundle->sourceText);
     return std::nullopt;
   }
+  std::optional<CompileCache> cache = CompileCache::forScript(path);
+  if (cache) {
+    if (std::optional<CachedScript> cached = cache->load()) {
+      main_ = std::move(cached->main);
+      sourceText_ = std::move(cached->sourceText);
+      return std::nullopt;
+    }
+  }
   auto compiled = compiler::compileFile(path);
   if (!compiled->file) {
     fmt::print(stderr, "sloth: cannot read '{}': {}\n", path, compiled->readError);
@@ -99,6 +108,8 @@ std::optional<int> ScriptSession::compile(const std::string& path) {
   }
   main_ = std::shared_ptr<const vm::Proto>(std::move(compiled->main));
   sourceText_ = std::string(yaml::displayText(compiled->sources, *compiled->file));
+  if (cache) // the text read first, a YAML file's own: what the cache entry is for
+    cache->store({main_, sourceText_}, compiled->sources.text(0));
   return std::nullopt;
 }
 
