@@ -54,6 +54,29 @@ TEST(Gc, KeepsReachableObjects) {
   EXPECT_EQ(str(L, -1), "v499");
 }
 
+// Array parts grow from the free lists while small (1, 2, 4 ... 8 slots) and through realloc
+// past them; every step keeps the values, and the memory goes back when the tables die.
+TEST(Gc, GrowingArrayPartsKeepValuesAndAreAccounted) {
+  State S;
+  Thread& L = S.main();
+  std::size_t base = collect(S);
+  for (int round = 0; round < 50; round++) {
+    L.newTable();
+    for (int i = 1; i <= 40; i++) {
+      L.pushInteger(i * 7 + round);
+      L.rawSetI(1, i);
+    }
+    for (int i = 1; i <= 40; i++) {
+      L.rawGetI(1, i);
+      ASSERT_EQ(L.toInteger(-1), i * 7 + round) << "round " << round << " index " << i;
+      L.pop(1);
+    }
+    L.setTop(0);
+  }
+  std::size_t after = collect(S);
+  EXPECT_LE(after, base + 1024) << "base " << base << " after " << after;
+}
+
 TEST(Gc, WeakKeysAndValues) {
   State S;
   Thread& L = S.main();
