@@ -159,14 +159,56 @@ bool stringToNumber(std::string_view s, Value& out);
 std::string numberToString(const Value& v);
 enum class F2I { Eq, Floor, Ceil };
 bool floatToInt(double n, std::int64_t& out, F2I mode);
-bool toIntegerNS(const Value& v, std::int64_t& out, F2I mode = F2I::Eq); // no strings
-bool toInteger(const Value& v, std::int64_t& out, F2I mode = F2I::Eq);   // strings convert
-bool toNumber(const Value& v, double& out);                              // strings convert
+// No strings. Inline (as the next three): the interpreter's bitwise, shift and integer division
+// instructions call them on every execution.
+inline bool toIntegerNS(const Value& v, std::int64_t& out, F2I mode = F2I::Eq) {
+  if (v.tt == Tag::Integer) {
+    out = v.i;
+    return true;
+  }
+  if (v.tt == Tag::Float)
+    return floatToInt(v.n, out, mode);
+  return false;
+}
+bool toInteger(const Value& v, std::int64_t& out, F2I mode = F2I::Eq); // strings convert
+bool toNumber(const Value& v, double& out);                            // strings convert
 bool toNumberValue(const Value& v, Value& out); // number or numeric string -> number value
-std::int64_t intDiv(Thread* L, std::int64_t a, std::int64_t b);
-std::int64_t intMod(Thread* L, std::int64_t a, std::int64_t b);
+[[noreturn]] void runError(Thread* L, std::string_view msg); // Debug.cpp
+// Floor division and modulo (Lua's luaV_idiv, luaV_mod); a zero divisor raises.
+inline std::int64_t intDiv(Thread* L, std::int64_t a, std::int64_t b) {
+  if (static_cast<std::uint64_t>(b) + 1u <= 1u) { // b is 0 or -1
+    if (b == 0)
+      runError(L, "attempt to divide by zero");                           // lua5.4's wording for //
+    return static_cast<std::int64_t>(0u - static_cast<std::uint64_t>(a)); // avoids overflow
+  }
+  std::int64_t q = a / b;
+  if ((a ^ b) < 0 && a % b != 0)
+    q -= 1;
+  return q;
+}
+inline std::int64_t intMod(Thread* L, std::int64_t a, std::int64_t b) {
+  if (static_cast<std::uint64_t>(b) + 1u <= 1u) {
+    if (b == 0)
+      runError(L, "attempt to perform 'n%0'");
+    return 0;
+  }
+  std::int64_t r = a % b;
+  if (r != 0 && (r ^ b) < 0)
+    r += b;
+  return r;
+}
 double floatMod(double a, double b);
-std::int64_t shiftLeft(std::int64_t x, std::int64_t y);
+// x << y, and x >> -y for negative y; shifts of 64 bits or more give 0 (Lua's luaV_shiftl).
+inline std::int64_t shiftLeft(std::int64_t x, std::int64_t y) {
+  if (y < 0) {
+    if (y <= -64)
+      return 0;
+    return static_cast<std::int64_t>(static_cast<std::uint64_t>(x) >> (-y));
+  }
+  if (y >= 64)
+    return 0;
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(x) << y);
+}
 // Arithmetic on numbers only (no metamethods, no strings); false if not applicable.
 bool rawArith(Thread* L, ArithOp op, const Value& a, const Value& b, Value& res);
 bool numLess(const Value& a, const Value& b);
@@ -245,7 +287,7 @@ void adjustVarargs(Thread* L, CallInfo* ci, const Proto* p);
 void destroyFiber(Thread* t); // unwinds a suspended coroutine's C++ frames
 
 // ---- debug information and error messages (Debug.cpp) ----
-[[noreturn]] void runError(Thread* L, std::string_view msg);
+// runError (a message at the current line) is declared with the integer division above.
 [[noreturn]] void typeError(Thread* L, const Value* o, const char* op);
 [[noreturn]] void callError(Thread* L, const Value* o);
 [[noreturn]] void forError(Thread* L, const Value* o, const char* what);

@@ -381,26 +381,43 @@ L_ADDI:
     }                                                                                              \
     DISPATCH();                                                                                    \
   }
-// Integer '%' inline (Lua's luaV_mod, the result takes the divisor's sign); the rest (floats, a
-// zero divisor's error) in rawArith.
+// Integer '%' inline (Lua's luaV_mod: the result takes the divisor's sign; a zero divisor raises);
+// floats in rawArith.
 #define ARITH_IMOD(v2expr)                                                                         \
   {                                                                                                \
     const Value* v1 = RB;                                                                          \
     const Value* v2 = v2expr;                                                                      \
-    if (v1->isInteger() && v2->isInteger() && v2->i > 0) {                                         \
-      std::int64_t m = v1->i % v2->i;                                                              \
-      if (m < 0)                                                                                   \
-        m += v2->i;                                                                                \
-      *RA = Value::integer(m);                                                                     \
+    if (v1->isInteger() && v2->isInteger()) {                                                      \
+      SAVEPC(); /* a zero divisor raises */                                                        \
+      *RA = Value::integer(intMod(L, v1->i, v2->i));                                               \
       pc++;                                                                                        \
       DISPATCH();                                                                                  \
     }                                                                                              \
     ARITH_GEN(v2expr, ArithOp::Mod)                                                                \
   }
+// Integer '//' inline (a zero divisor raises, hence SAVEPC); floats and the rest in rawArith.
+#define ARITH_IIDIV(v2expr)                                                                        \
+  {                                                                                                \
+    const Value* v1 = RB;                                                                          \
+    const Value* v2 = v2expr;                                                                      \
+    if (v1->isInteger() && v2->isInteger()) {                                                      \
+      SAVEPC();                                                                                    \
+      *RA = Value::integer(intDiv(L, v1->i, v2->i));                                               \
+      pc++;                                                                                        \
+      DISPATCH();                                                                                  \
+    }                                                                                              \
+    ARITH_GEN(v2expr, ArithOp::IDiv)                                                               \
+  }
 #define BITWISE(v2expr, op)                                                                        \
   {                                                                                                \
+    const Value* v1 = RB;                                                                          \
+    const Value* v2 = v2expr;                                                                      \
     std::int64_t x, y;                                                                             \
-    if (toIntegerNS(*RB, x) && toIntegerNS(*(v2expr), y)) {                                        \
+    if (v1->isInteger() && v2->isInteger()) {                                                      \
+      *RA = Value::integer(static_cast<std::int64_t>(static_cast<std::uint64_t>(v1->i)             \
+                                                         op static_cast<std::uint64_t>(v2->i)));   \
+      pc++;                                                                                        \
+    } else if (toIntegerNS(*v1, x) && toIntegerNS(*v2, y)) {                                       \
       std::uint64_t ux = static_cast<std::uint64_t>(x), uy = static_cast<std::uint64_t>(y);        \
       *RA = Value::integer(static_cast<std::int64_t>(ux op uy));                                   \
       pc++;                                                                                        \
@@ -421,7 +438,7 @@ L_POWK:
 L_DIVK:
   ARITH_FDIV(KC)
 L_IDIVK:
-  ARITH_GEN(KC, ArithOp::IDiv)
+  ARITH_IIDIV(KC)
 L_BANDK:
   BITWISE(KC, &)
 L_BORK:
@@ -457,7 +474,7 @@ L_POW:
 L_DIV:
   ARITH_FDIV(RC)
 L_IDIV:
-  ARITH_GEN(RC, ArithOp::IDiv)
+  ARITH_IIDIV(RC)
 L_BAND:
   BITWISE(RC, &)
 L_BOR:

@@ -116,16 +116,6 @@ bool floatToInt(double n, std::int64_t& out, F2I mode) {
   return true;
 }
 
-bool toIntegerNS(const Value& v, std::int64_t& out, F2I mode) {
-  if (v.tt == Tag::Integer) {
-    out = v.i;
-    return true;
-  }
-  if (v.tt == Tag::Float)
-    return floatToInt(v.n, out, mode);
-  return false;
-}
-
 bool toNumberValue(const Value& v, Value& out) {
   if (v.isNumber()) {
     out = v;
@@ -149,47 +139,12 @@ bool toNumber(const Value& v, double& out) {
   return true;
 }
 
-std::int64_t intDiv(Thread* L, std::int64_t a, std::int64_t b) {
-  if (static_cast<std::uint64_t>(b) + 1u <= 1u) { // b is 0 or -1
-    if (b == 0)
-      runError(L, "attempt to divide by zero");                           // lua5.4's wording for //
-    return static_cast<std::int64_t>(0u - static_cast<std::uint64_t>(a)); // avoids overflow
-  }
-  std::int64_t q = a / b;
-  if ((a ^ b) < 0 && a % b != 0)
-    q -= 1;
-  return q;
-}
-
-std::int64_t intMod(Thread* L, std::int64_t a, std::int64_t b) {
-  if (static_cast<std::uint64_t>(b) + 1u <= 1u) {
-    if (b == 0)
-      runError(L, "attempt to perform 'n%0'");
-    return 0;
-  }
-  std::int64_t r = a % b;
-  if (r != 0 && (r ^ b) < 0)
-    r += b;
-  return r;
-}
-
 double floatMod(double a, double b) {
   double m = std::fmod(a, b);
   // Lua 5.4's luai_nummod: adjust only when the remainder and the divisor differ in sign.
   if ((m > 0) ? b < 0 : (m < 0 && b > 0))
     m += b;
   return m;
-}
-
-std::int64_t shiftLeft(std::int64_t x, std::int64_t y) {
-  if (y < 0) {
-    if (y <= -64)
-      return 0;
-    return static_cast<std::int64_t>(static_cast<std::uint64_t>(x) >> (-y));
-  }
-  if (y >= 64)
-    return 0;
-  return static_cast<std::int64_t>(static_cast<std::uint64_t>(x) << y);
 }
 
 static std::int64_t wrap(std::uint64_t v) {
