@@ -21,6 +21,7 @@ with HOME and SLOTH_HOME there, limited memory, and a first line that removes ev
 pure-Lua libraries (no os.execute, io, modules), so a mutated script cannot touch the machine.
 """
 import argparse
+import json
 import os
 import random
 import re
@@ -371,6 +372,198 @@ def mutate_bundle(data, rng):
     return bytes(data)
 
 
+# Structure-aware damage: the payload is parsed (docs/bundle-format.md, "Layout") so a count or a
+# length can lie (2^32 instructions, a 2^63-byte string), the metadata JSON can hold values of the
+# wrong type (what `sloth list` reads without running anything), or the header can disagree with
+# the file. The checksum is always resealed: these must be refused by what reads the fields.
+def read_varint(data, i):
+    value, shift = 0, 0
+    while True:
+        if i >= len(data):
+            raise ValueError("truncated varint")
+        c = data[i]
+        i += 1
+        value |= (c & 0x7F) << shift
+        shift += 7
+        if not c & 0x80:
+            return value, i
+
+
+def varint(value):
+    out = bytearray()
+    while True:
+        c, value = value & 0x7F, value >> 7
+        out.append(c | 0x80 if value else c)
+        if not value:
+            return bytes(out)
+
+
+def bundle_fields(data):
+    """(start, end, name) of every count, length and small field of a script bundle's payload."""
+    spots = []
+
+    def field(i, name):
+        _, j = read_varint(data, i)
+        spots.append((i, j, name))
+        return j
+
+    def string(i, name):
+        n, j = read_varint(data, i)
+        spots.append((i, j, name))
+        return j + n
+
+    def function(i):
+        i = string(i, "source")
+        i = field(field(i, "linedefined"), "lastlinedefined")
+        spots.extend([(i, i + 1, "u8"), (i + 1, i + 2, "u8"), (i + 2, i + 3, "u8")])
+        n, j = read_varint(data, i + 3)
+        spots.append((i + 3, j, "code"))
+        i = j + 4 * n
+        n, j = read_varint(data, i)
+        spots.append((i, j, "constants"))
+        i = j
+        for _ in range(n):
+            spots.append((i, i + 1, "u8"))
+            tag, i = data[i], i + 1
+            i = i + 8 if tag in (3, 4) else string(i, "constant") if tag == 5 else i
+        n, j = read_varint(data, i)
+        spots.append((i, j, "upvalues"))
+        i = j
+        for _ in range(n):
+            spots.extend([(i, i + 1, "u8"), (i + 1, i + 2, "u8"), (i + 2, i + 3, "u8")])
+            i = string(i + 3, "upvalue name")
+        n, j = read_varint(data, i)
+        spots.append((i, j, "functions"))
+        i = j
+        for _ in range(n):
+            i = function(i)
+        n, j = read_varint(data, i)
+        spots.append((i, j, "lines"))
+        i = j
+        for _ in range(n):
+            i = field(i, "line")
+        n, j = read_varint(data, i)
+        spots.append((i, j, "locals"))
+        i = j
+        for _ in range(n):
+            i = field(field(string(i, "local name"), "startpc"), "endpc")
+        return i
+
+    function(string(string(32, "metadata"), "source text"))
+    return spots
+
+
+HOSTILE_JSON = [None, True, False, 0, -1, 1e308, 2 ** 64, -2 ** 63, 3.5, "", "?", "x" * 100000, "\u0000",
+                "\x01\x02", [], {}, [None], [1, 2], {"a": 1}, [[[[[]]]]], "1h99x", "-5m", ["a", "a"], ["nosuch"],
+                {"kind": "shell"}, {"kind": "function"}, {"kind": 5}, {"kind": "shell", "shell": 5}, {"kind": []}]
+
+
+def mutate_metadata(text, rng):
+    """Values of the wrong type, deleted keys, repeated entries, or a document that is not JSON."""
+    pick = rng.random()
+    if pick < 0.05:
+        return b'{"version":1,"workflows":' + b"[" * 20000 + b"]" * 20000 + b"}"
+    if pick < 0.1:
+        return (b'{"version":1,"complete":true,"workflows":[' +
+                b",".join(b'{"name":"w%d","tasks":[]}' % i for i in range(20000)) + b"]}")
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        return text
+    paths = []
+
+    def walk(value, path):
+        paths.append(path)
+        items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else []
+        for k, v in items:
+            walk(v, path + [k])
+    walk(doc, [])
+    for _ in range(rng.choice([1, 1, 2, 4])):
+        path = rng.choice(paths)
+        if not path:
+            continue
+        parent = doc
+        try:
+            for k in path[:-1]:
+                parent = parent[k]
+            op = rng.randrange(5)
+            if op == 0 and isinstance(parent, dict):
+                del parent[path[-1]]
+            elif op == 1 and isinstance(parent, list):
+                parent.extend([parent[path[-1]]] * rng.choice([1, 2, 1000]))
+            else:
+                parent[path[-1]] = rng.choice(HOSTILE_JSON)
+        except (KeyError, IndexError, TypeError):
+            pass
+    out = json.dumps(doc).encode()
+    if pick > 0.95:
+        out = out[: rng.randrange(len(out) + 1)]
+    return out
+
+
+def mutate_bundle_fields(data, rng):
+    data = bytearray(data)
+    try:
+        spots = bundle_fields(bytes(data))
+    except (ValueError, IndexError):
+        return bytes(data)
+    kind = rng.randrange(4)
+    if kind == 0:  # one count, length or byte field lies
+        start, end, name = rng.choice(spots)
+        if name == "u8":
+            data[start] = rng.choice([0, 1, 2, 6, 7, 0x7F, 0x80, 0xFE, 0xFF])
+        else:
+            data[start:end] = varint(rng.choice([0, 1, 2, 127, 128, 255, 256, 65535, 1 << 31, (1 << 32) - 1, 1 << 32,
+                                                 1 << 63, (1 << 64) - 1, 1 << 70,
+                                                 rng.randrange(1 << rng.choice([3, 8, 16, 35]))]))
+    elif kind == 1:  # the metadata JSON
+        n, j = read_varint(data, 32)
+        meta = mutate_metadata(bytes(data[j:j + n]), rng)
+        data[32:j + n] = varint(len(meta)) + meta
+    elif kind == 2:  # the source text (run-time errors quote lines from it)
+        n, j = read_varint(data, 32)
+        m, k = read_varint(data, j + n)
+        src = bytes(data[k:k + m])
+        text = rng.choice([b"", b"\n" * 100000, src[: len(src) // 2], src + b"\xff\x00", b"x"])
+        data[j + n:k + m] = varint(len(text)) + text
+    else:  # a header field
+        at = rng.choice([8, 12, 13, 14, 16])
+        data[at] = rng.choice([0, 2, 3, 0x80, 0xFF])
+    if rng.random() < 0.1:
+        data = data[: rng.randrange(32, len(data))]
+    if len(data) >= 32:
+        data[24:28] = struct.pack("<I", len(data) - 32)
+    if rng.random() < 0.05 and len(data) >= 32:  # the announced size lies
+        data[24:28] = struct.pack("<I", rng.choice([0, len(data) - 31, len(data) - 33, 0x7FFFFFFF, 0xFFFFFFFF]))
+    return bytes(reseal(data))
+
+
+def random_workflow_script(rng):
+    """A script with tasks and workflows, so its bundle carries metadata worth damaging. The task
+    commands only print; shell commands are `true`."""
+    names = [b"a", b"b", b"c", b"d"]
+    lines = []
+    count = rng.randrange(1, 5)
+    for i in range(count):
+        t = b"local t%d = task(\"%s\")" % (i, names[i])
+        if rng.random() < 0.5:
+            t += b":description(\"step %d\")" % i
+        if i and rng.random() < 0.6:
+            t += b":depends_on(\"%s\")" % names[rng.randrange(i)]
+        for setting in rng.sample([b":timeout(\"5m\")", b":retries(2)", b":workdir(\"/tmp\")",
+                                   b":params({env = \"prod\", hosts = {\"a\", \"b\"}, n = 3})",
+                                   b":run_if(\"true\")", b":on_failure(function() end)"], rng.randrange(0, 3)):
+            t += setting
+        t += rng.choice([b":command(function() print(%d) end)" % i, b":command(\"true\")"])
+        lines.append(t + b":build()")
+    tasks = b", ".join(b"t%d" % i for i in range(count))
+    lines.append(b"workflow.define(\"w\"):description(\"flow\"):tasks({%s})" % tasks
+                 + rng.choice([b"", b":config({max_parallel_tasks = 2, fail_fast = true})"]))
+    if rng.random() < 0.3:
+        lines.append(b"workflow.define(\"other\", {tasks = {%s}})" % tasks)
+    return b"\n".join(lines) + b"\n"
+
+
 # ---------------------------------------------------------------------------------------------
 # Running commands and judging the outcome.
 SANDBOX = (b"do local keep = {string=1, table=1, math=1, utf8=1, print=1, pairs=1, ipairs=1, select=1, "
@@ -490,10 +683,13 @@ class Fuzzer:
         print("FAIL case %d: %s: %s -> %s" % (case, reason, " ".join(os.path.basename(a) for a in outcome.argv[:3]),
                                              dest), flush=True)
 
-    def check(self, case, scratch, files, argv, name, need_column, key_ok=False, timeout=None, lua_ok=None):
+    def check(self, case, scratch, files, argv, name, need_column, key_ok=False, timeout=None, lua_ok=None,
+              failed_run_ok=False):
         outcome = run(argv, scratch, self.env(scratch), timeout or self.args.timeout)
         self.count(" ".join(os.path.basename(a) if i == 0 else a for i, a in enumerate(argv[:2])))
         reason = judge(outcome, name, need_column, key_ok)
+        if failed_run_ok and outcome.rc == 1 and b"workflow '" in outcome.out:
+            reason = None  # a task failed and the run says so on stdout: the program's doing
         if reason == "timeout" and lua_ok is not None and not lua_ok():
             reason = None  # lua5.4 does not finish this program either: a loop, not a hang
         if reason:
@@ -597,6 +793,8 @@ class Fuzzer:
             self.record(case, scratch, ["sloth.toml"], outcome, reason)
 
     def case_bundle(self, case, rng, scratch):
+        if rng.random() < 0.5:
+            return self.case_bundle_fields(case, rng, scratch)
         seed = SANDBOX + re.sub(rb"\A#![^\n]*", b"", rng.choice(self.plain_corpus))
         open(os.path.join(scratch, "seed.lua"), "wb").write(seed)
         b = run([self.slothc, "build", "seed.lua", "-o", "good.slothb"], scratch, self.env(scratch), self.args.timeout)
@@ -611,6 +809,23 @@ class Fuzzer:
         # programs that terminate, and a loop the verifier let through is worth a look.
         self.check(case, scratch, files, [self.sloth, "run", "case.slothb"], "seed.lua|case.slothb", False,
                    key_ok=True)
+
+    def case_bundle_fields(self, case, rng, scratch):
+        """A workflow script's bundle with a lying count, length, header field or metadata value."""
+        open(os.path.join(scratch, "flow.sloth"), "wb").write(random_workflow_script(rng))
+        b = run([self.slothc, "build", "flow.sloth", "-o", "good.slothb"], scratch, self.env(scratch),
+                self.args.timeout)
+        if b.rc != 0:
+            return
+        data = mutate_bundle_fields(open(os.path.join(scratch, "good.slothb"), "rb").read(), rng)
+        open(os.path.join(scratch, "case.slothb"), "wb").write(data)
+        files = ["flow.sloth", "case.slothb"]
+        for argv in (["list", "case.slothb"], ["list", "--format", "json", "case.slothb"]):
+            self.check(case, scratch, files, [self.sloth] + argv, "case.slothb", False, key_ok=True)
+        self.check(case, scratch, files, [self.slothc, "dis", "case.slothb"], "case.slothb", False, key_ok=True)
+        # Dry run: the commands only print or are `true`, and a dry run does not even run those.
+        self.check(case, scratch, files, [self.sloth, "run", "--dry-run", "case.slothb", "w"],
+                   "flow.sloth|case.slothb", False, key_ok=True, failed_run_ok=True)
 
     def run_case(self, case):
         rng = random.Random("%d/%d" % (self.args.seed, case))
