@@ -214,7 +214,11 @@ int list(const std::string& path, const std::string& format) {
     if (!fromMetadata)
       return 2;
     workflows = std::move(*fromMetadata);
-    params = bundleParams(*bundle);
+    try {
+      params = bundleParams(*bundle);
+    } catch (const nlohmann::json::exception&) { // a crafted file: the params are not listed
+      params.clear();
+    }
   } else {
     session = std::make_unique<ScriptSession>();
     if (auto rc = session->compile(path))

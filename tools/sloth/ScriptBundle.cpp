@@ -133,14 +133,11 @@ std::optional<vm::Bundle> readScriptBundle(const std::string& path, std::string&
   return bundle;
 }
 
-std::optional<std::vector<rt::WorkflowDefinition>>
-workflowsFromMetadata(const std::string& metadata, std::string& error) {
-  Json root = Json::parse(metadata, nullptr, false);
-  if (root.is_discarded() || !root.is_object() || !root.contains("workflows") ||
-      !root["workflows"].is_array()) {
-    error = "the bundle's metadata is not the documented JSON document";
-    return std::nullopt;
-  }
+namespace {
+
+// The workflows of a metadata document (whose shape workflowsFromMetadata checked); a value of
+// the wrong type throws nlohmann::json::exception.
+std::vector<rt::WorkflowDefinition> workflowsFromJson(const Json& root) {
   std::vector<rt::WorkflowDefinition> workflows;
   for (const Json& w : root["workflows"]) {
     if (!w.is_object())
@@ -163,6 +160,26 @@ workflowsFromMetadata(const std::string& metadata, std::string& error) {
     workflows.push_back(std::move(d));
   }
   return workflows;
+}
+
+} // namespace
+
+std::optional<std::vector<rt::WorkflowDefinition>>
+workflowsFromMetadata(const std::string& metadata, std::string& error) {
+  Json root = Json::parse(metadata, nullptr, false);
+  if (root.is_discarded() || !root.is_object() || !root.contains("workflows") ||
+      !root["workflows"].is_array()) {
+    error = "the bundle's metadata is not the documented JSON document";
+    return std::nullopt;
+  }
+  // A crafted file may hold any JSON value anywhere: a wrong type is refused, never a crash.
+  try {
+    return workflowsFromJson(root);
+  } catch (const nlohmann::json::exception&) {
+    error =
+        "the bundle's metadata is not the documented JSON document (a value has the wrong type)";
+    return std::nullopt;
+  }
 }
 
 } // namespace sloth::cli
