@@ -1,5 +1,7 @@
 #include "LibSupport.h"
 
+#include "sloth/stdlib/runtime/Logger.h"
+
 #include "sloth/stdlib/Stdlib.h"
 
 #include <fmt/format.h>
@@ -148,8 +150,12 @@ std::string errorValueText(vm::Thread& L, int index) {
   std::size_t count = 0;
   L.pushNil();
   while (L.next(index)) {
+    std::string_view key;
+    bool secret = L.type(-2) == vm::Type::String && L.toStringView(-2, key) &&
+                  runtime::Logger::isSecretKey(key); // design §7: never in error text
     if (++count <= kShown)
-      fields.push_back(errorFieldText(L, -2, true) + " = " + errorFieldText(L, -1, false));
+      fields.push_back(errorFieldText(L, -2, true) + " = " +
+                       (secret ? std::string("[redacted]") : errorFieldText(L, -1, false)));
     L.pop();
   }
   std::sort(fields.begin(), fields.end());

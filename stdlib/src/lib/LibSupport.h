@@ -76,7 +76,8 @@ std::int64_t lengthOf(vm::Thread& L, int index);
 
 /// An error value as a message for people: a string as it is; a table without __tostring as its
 /// fields (`{code = 7, host = "db1"}`, sorted, scalars shown, nested tables as `{…}`), so that
-/// `error({...})` does not read as "table: 0x55..."; anything else as tostring shows it.
+/// `error({...})` does not read as "table: 0x55..."; anything else as tostring shows it. A field
+/// whose key is named like a secret (Logger::isSecretKey) shows as `[redacted]`.
 std::string errorValueText(vm::Thread& L, int index);
 
 /// luaL_error: a plain error with the caller's position.

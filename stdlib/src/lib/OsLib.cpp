@@ -170,6 +170,8 @@ int osExit(Thread& L) {
     status = L.toBoolean(1) ? EXIT_SUCCESS : EXIT_FAILURE;
   else
     status = static_cast<int>(L.optInteger(1, EXIT_SUCCESS));
+  if (runtime::Runtime* runtime = runtime::Runtime::find(L))
+    runtime->beforeExit(status); // no task's command outlives the run; the history records it
   std::fflush(nullptr);
   std::exit(status);
 }

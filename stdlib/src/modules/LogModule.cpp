@@ -4,6 +4,7 @@
 #include "sloth/stdlib/Stdlib.h"
 #include "sloth/stdlib/runtime/Runtime.h"
 
+#include "lib/LibSupport.h"
 #include "runtime/Options.h"
 
 #include <fmt/core.h>
@@ -33,8 +34,13 @@ std::vector<LogField> readFields(Thread& L, int index, std::string_view function
     L.pop(); // the key's display string
     Type type = L.type(-1);
     field.quoted = !(type == Type::Number || type == Type::Boolean);
-    field.value = std::string(L.toDisplayString(-1));
-    L.pop(2); // its display string and the value
+    if (type == Type::Table) { // {code = 7, host = "db1"}, not "table: 0x55..."
+      field.value = lib::errorValueText(L, -1);
+      L.pop();
+    } else {
+      field.value = std::string(L.toDisplayString(-1));
+      L.pop(2); // its display string and the value
+    }
     fields.push_back(std::move(field));
   }
   // Table order is arbitrary: sort so the same call always prints the same line.

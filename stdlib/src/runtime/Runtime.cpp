@@ -7,6 +7,7 @@
 
 #include <csignal>
 #include <unistd.h>
+#include <utility>
 
 namespace sloth::stdlib::runtime {
 
@@ -273,6 +274,12 @@ void Runtime::killChildren(int group) {
   for (auto [pgid, owner] : children_)
     if (owner == group)
       ::kill(-pgid, SIGKILL);
+}
+
+void Runtime::beforeExit(int status) {
+  killAllChildren();
+  if (auto hook = std::exchange(exitHook_, nullptr))
+    hook(status);
 }
 
 void Runtime::killAllChildren() {

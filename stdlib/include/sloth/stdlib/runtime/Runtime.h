@@ -94,6 +94,13 @@ public:
   void killChildren(int group);
   void killAllChildren();
 
+  // ---- os.exit ----
+  /// `hook(status)` runs when the script calls os.exit (the host records the run's end there).
+  void setExitHook(std::function<void(int status)> hook) { exitHook_ = std::move(hook); }
+  /// os.exit is about to end the process: kills the run's child processes (a task's command
+  /// would outlive sloth) and runs the exit hook.
+  void beforeExit(int status);
+
   // ---- interruption ----
   /// From now on Ctrl-C (SIGINT/SIGTERM) calls handler once on the loop instead of ending the
   /// process; a second Ctrl-C kills the children and exits with 130 at once.
@@ -124,6 +131,7 @@ private:
   std::vector<int> pendingCancels_;
   std::map<pid_t, int> children_; // process group -> coroutine group
   std::function<void()> interruptHandler_;
+  std::function<void(int)> exitHook_;
   std::unique_ptr<struct InterruptReader> interruptReader_;
   DeadlineWatch deadlines_{state_};
 };
