@@ -1,11 +1,12 @@
 #include "sloth/stdlib/runtime/Logger.h"
 
+#include "sloth/SecretNames.h"
+
 #include <nlohmann/json.hpp>
 
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <chrono>
 #include <ctime>
@@ -82,12 +83,7 @@ std::optional<LogFormat> Logger::parseFormat(std::string_view name) {
 }
 
 bool Logger::isSecretKey(std::string_view key) {
-  static constexpr std::array<std::string_view, 9> kSecretWords = {
-      "password",   "passwd",      "secret",  "token", "auth",
-      "credential", "private_key", "api_key", "apikey"};
-  std::string k = lowercase(key);
-  return std::any_of(kSecretWords.begin(), kSecretWords.end(),
-                     [&](std::string_view word) { return k.find(word) != std::string::npos; });
+  return isSecretName(key);
 }
 
 void Logger::write(LogLevel level, std::string_view task, std::string_view message,
