@@ -42,6 +42,10 @@ struct InterruptReader {
 };
 
 Runtime::Runtime(vm::State& state) : state_(state) {
+  // Ctrl-C (or SIGTERM) must not leave the processes a plain script started (os.execute, exec.*,
+  // each in a process group of its own, so the terminal's signal does not reach them) running
+  // after sloth: the handler kills them, then the signal ends sloth as it would have.
+  interrupts::install();
   vm::Thread& L = state.main();
   L.pushLightUserdata(this);
   L.setField(vm::kRegistryIndex, kRuntimeKey);
