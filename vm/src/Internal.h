@@ -98,6 +98,9 @@ template <class T> T* newObject(Thread* L, Tag tt, std::size_t size) {
 // ---- strings (String.cpp) ----
 LString* newString(Thread* L, std::string_view s);
 LString* newFixedString(Thread* L, std::string_view s); // never collected
+// A long string (len > kMaxShortLen) with its len bytes uninitialised, for the caller to fill
+// (concatenation writes its result in place).
+LString* newLongString(Thread* L, std::size_t len);
 std::uint32_t stringHash(LString* s);
 bool stringEq(const LString* a, const LString* b);
 void removeShortString(Global* g, LString* s);
@@ -157,6 +160,9 @@ std::size_t tableBytes(const Table* t);
 // ---- numbers (Number.cpp) ----
 bool stringToNumber(std::string_view s, Value& out);
 std::string numberToString(const Value& v);
+// numberToString into buf, returning the length: for callers that copy the text anyway.
+inline constexpr std::size_t kNumberBufSize = 64;
+std::size_t formatNumber(const Value& v, char (&buf)[kNumberBufSize]);
 enum class F2I { Eq, Floor, Ceil };
 bool floatToInt(double n, std::int64_t& out, F2I mode);
 // No strings. Inline (as the next three): the interpreter's bitwise, shift and integer division

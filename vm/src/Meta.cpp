@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <cstring>
 
 namespace sloth::vm {
 
@@ -278,24 +279,35 @@ void concatValues(Thread* L, int total) {
         concatError(L, &top[-2], &top[-1]);
       callTmRes(L, *tm, top[-2], top[-1], res);
     } else {
-      // Gather as many string-like values as possible into one new string.
+      // Gather as many string-like values as possible into one new string: a short result is
+      // assembled on the C++ stack and interned, a long one written straight into its string.
       std::size_t len = 0;
       for (n = 0; n < total && isStringLike(top[-n - 1]); n++) {
-        if (top[-n - 1].isString())
-          len += top[-n - 1].str()->len;
-        else
-          len += numberToString(top[-n - 1]).size();
+        const Value& v = top[-n - 1];
+        if (v.isString()) {
+          len += v.str()->len;
+        } else {
+          char num[kNumberBufSize];
+          len += formatNumber(v, num);
+        }
       }
-      std::string buf;
-      buf.reserve(len);
+      char shortBuf[kMaxShortLen];
+      LString* longStr = len > kMaxShortLen ? newLongString(L, len) : nullptr;
+      char* dst = longStr ? longStr->data : shortBuf;
       for (int i = n; i > 0; i--) {
         const Value& v = top[-i];
-        if (v.isString())
-          buf.append(v.str()->view());
-        else
-          buf.append(numberToString(v));
+        if (v.isString()) {
+          std::memcpy(dst, v.str()->data, v.str()->len);
+          dst += v.str()->len;
+        } else {
+          char num[kNumberBufSize];
+          std::size_t l = formatNumber(v, num);
+          std::memcpy(dst, num, l);
+          dst += l;
+        }
       }
-      L->stack[L->stop - n] = strValue(newString(L, buf));
+      L->stack[L->stop - n] =
+          strValue(longStr ? longStr : newString(L, std::string_view(shortBuf, len)));
     }
     total -= n - 1;
     L->stop -= n - 1;

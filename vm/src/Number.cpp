@@ -2,6 +2,7 @@
 #include "Internal.h"
 
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -89,17 +90,19 @@ bool stringToNumber(std::string_view s, Value& out) {
   return false;
 }
 
-std::string numberToString(const Value& v) {
-  char buf[64];
-  if (v.tt == Tag::Integer) {
-    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v.i));
-    return buf;
-  }
+std::size_t formatNumber(const Value& v, char (&buf)[kNumberBufSize]) {
+  if (v.tt == Tag::Integer) // to_chars: what "%lld" prints, without printf's format parsing
+    return static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, v.i).ptr - buf);
   std::snprintf(buf, sizeof buf, "%.14g", v.n);
   // Looks like an integer? Then add ".0" so floats stay recognisable ("1.0", not "inf.0").
   if (buf[std::strspn(buf, "-0123456789")] == '\0')
     std::strcat(buf, ".0");
-  return buf;
+  return std::strlen(buf);
+}
+
+std::string numberToString(const Value& v) {
+  char buf[kNumberBufSize];
+  return std::string(buf, formatNumber(v, buf));
 }
 
 bool floatToInt(double n, std::int64_t& out, F2I mode) {

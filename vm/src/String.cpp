@@ -92,6 +92,15 @@ LString* newString(Thread* L, std::string_view s) {
   return ts;
 }
 
+LString* newLongString(Thread* L, std::size_t len) {
+  void* mem = rawAlloc(L, lstringSize(len));
+  auto* ts = new (mem) LString();
+  ts->len = len;
+  ts->data[len] = '\0';
+  linkObject(L->g, ts, Tag::LongString);
+  return ts;
+}
+
 LString* newFixedString(Thread* L, std::string_view s) {
   LString* ts = newString(L, s);
   ts->marked |= kFixedBit;

@@ -27,7 +27,8 @@ static std::uint64_t hashKey(const Value& k) {
   }
   case Tag::Boolean:
     return k.b ? 1 : 2;
-  case Tag::ShortString:
+  case Tag::ShortString: // hashed when interned
+    return k.str()->hash;
   case Tag::LongString:
     return stringHash(k.str());
   default:
@@ -102,6 +103,8 @@ const Value* tableGet(Table* t, const Value& key) {
   switch (key.tt) {
   case Tag::Integer:
     return tableGetInt(t, key.i);
+  case Tag::ShortString:
+    return tableGetStr(t, key.str());
   case Tag::Nil:
     return &kAbsent;
   case Tag::Float: {
