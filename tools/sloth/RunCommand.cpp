@@ -153,7 +153,8 @@ int runWorkflowOf(ScriptSession& session, const RunSettings& s,
   }
 }
 
-int runScript(ScriptSession& session, const RunSettings& s, rt::DryRunJournal& journal) {
+int runScript(ScriptSession& session, const RunSettings& s, rt::DryRunJournal& journal,
+              rt::HistoryRecorder& history) {
   auto& logger = session.runtime().logger();
   logger.setLevel(*rt::Logger::parseLevel(s.logLevel));
   logger.setFormat(*rt::Logger::parseFormat(s.logFormat));
@@ -174,7 +175,6 @@ int runScript(ScriptSession& session, const RunSettings& s, rt::DryRunJournal& j
         fmt::print("{}", formatPrediction(p, color));
       };
   }
-  rt::HistoryRecorder history(s.path, s.dryRun);
   history.begin();
   std::optional<StdoutReserved> jsonStdout;
   if (s.output == "json")
@@ -204,9 +204,12 @@ int runScript(ScriptSession& session, const RunSettings& s, rt::DryRunJournal& j
 // Runs the script, then exports the metrics it recorded (docs/modules/metrics.md) however it
 // ended, except after a usage or compile error (nothing ran). A failed export is an error.
 int run(const RunSettings& s) {
+  // First: the history database opens on its own thread while the libraries open and the script
+  // compiles or loads (History.h).
+  rt::HistoryRecorder history(s.path, s.dryRun);
   rt::DryRunJournal journal; // outlives the session, which points to it in a dry run
   ScriptSession session;
-  int rc = runScript(session, s, journal);
+  int rc = runScript(session, s, journal, history);
   if (rc == 2)
     return rc;
   namespace metrics = stdlib::metrics;

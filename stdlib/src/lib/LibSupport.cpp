@@ -10,9 +10,11 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <functional>
 #include <mutex>
-#include <set>
+#include <string>
 #include <sys/wait.h>
+#include <unordered_set>
 #include <vector>
 
 namespace sloth::stdlib::lib {
@@ -25,10 +27,23 @@ void raiseLibError(vm::Thread& L, const text::LibError& error) {
   L.runError(message);
 }
 
+namespace {
+
+struct NameHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view name) const {
+    return std::hash<std::string_view>{}(name);
+  }
+};
+
+} // namespace
+
 const char* persistentName(std::string_view name) {
-  // Natives keep a const char* to their name; names live as long as the process.
+  // Natives keep a const char* to their name; names live as long as the process, one copy for
+  // every State that opens the libraries. A hash set: every run interns a few hundred names
+  // before the script starts (docs/startup.md).
   static std::mutex mutex;
-  static std::set<std::string, std::less<>> names;
+  static std::unordered_set<std::string, NameHash, std::equal_to<>> names;
   std::lock_guard lock(mutex);
   auto it = names.find(name);
   if (it == names.end())
@@ -39,9 +54,14 @@ const char* persistentName(std::string_view name) {
 void setFunctions(vm::Thread& L, int tableIndex, std::initializer_list<LibFunction> functions,
                   std::string_view qualifier, bool ownNames) {
   int table = L.absIndex(tableIndex);
+  std::string qualified(qualifier);
+  qualified += '.';
   for (const LibFunction& f : functions) {
-    const char* name =
-        qualifier.empty() ? f.name : persistentName(fmt::format("{}.{}", qualifier, f.name));
+    const char* name = f.name;
+    if (!qualifier.empty()) {
+      qualified.resize(qualifier.size() + 1);
+      name = persistentName(qualified.append(f.name));
+    }
     L.pushNative(f.fn, 0, name, ownNames);
     L.setField(table, f.name);
   }
