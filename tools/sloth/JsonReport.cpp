@@ -8,22 +8,20 @@ namespace sloth::cli {
 using stdlib::runtime::Prediction;
 using stdlib::runtime::TaskStatus;
 
-void JsonReport::taskOutput(const stdlib::runtime::TaskDefinition& task, int /*stream*/,
+namespace {
+void printToStderr(const std::string& line) {
+  fmt::print(stderr, "{}\n", line);
+}
+} // namespace
+
+void JsonReport::taskOutput(const stdlib::runtime::TaskDefinition& task, int stream,
                             std::string_view chunk) {
-  std::string& pending = partialLines_[task.name];
-  pending.append(chunk);
-  for (std::size_t nl; (nl = pending.find('\n')) != std::string::npos;) {
-    fmt::print(stderr, "{} | {}\n", task.name, pending.substr(0, nl));
-    pending.erase(0, nl + 1);
-  }
+  outputLines_.add(task.name, stream, chunk, printToStderr);
 }
 
 void JsonReport::taskFinished(const stdlib::runtime::TaskDefinition& task,
                               const stdlib::runtime::TaskOutcome&) {
-  if (auto it = partialLines_.find(task.name); it != partialLines_.end() && !it->second.empty()) {
-    fmt::print(stderr, "{} | {}\n", task.name, it->second);
-    partialLines_.erase(it);
-  }
+  outputLines_.flush(task.name, printToStderr);
 }
 
 void JsonReport::print(const stdlib::runtime::WorkflowDefinition& workflow,

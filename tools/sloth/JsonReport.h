@@ -4,6 +4,7 @@
 // each task's prediction counts and the list of predictions (docs/dry-run.md).
 #pragma once
 
+#include "PrefixedLines.h"
 #include "sloth/stdlib/runtime/DryRun.h"
 #include "sloth/stdlib/runtime/Scheduler.h"
 
@@ -27,7 +28,7 @@ public:
 
 private:
   const stdlib::runtime::DryRunJournal* journal_ = nullptr;
-  std::map<std::string, std::string> partialLines_;
+  PrefixedLines outputLines_;
 };
 
 } // namespace sloth::cli

@@ -96,10 +96,7 @@ void ProgressView::taskRetrying(const TaskDefinition& task, int nextAttempt, dou
 
 void ProgressView::taskFinished(const TaskDefinition& task, const TaskOutcome& outcome) {
   running_.erase(task.name);
-  if (auto it = partialLines_.find(task.name); it != partialLines_.end() && !it->second.empty()) {
-    printLine(fmt::format("{} | {}", task.name, it->second));
-    partialLines_.erase(it);
-  }
+  outputLines_.flush(task.name, [this](const std::string& line) { printLine(line); });
   std::string mark;
   switch (outcome.status) {
   case TaskStatus::Success:
@@ -136,13 +133,8 @@ void ProgressView::taskFinished(const TaskDefinition& task, const TaskOutcome& o
     ticker_.cancel();
 }
 
-void ProgressView::taskOutput(const TaskDefinition& task, int /*stream*/, std::string_view chunk) {
-  std::string& pending = partialLines_[task.name];
-  pending.append(chunk);
-  for (std::size_t nl; (nl = pending.find('\n')) != std::string::npos;) {
-    printLine(fmt::format("{} | {}", task.name, pending.substr(0, nl)));
-    pending.erase(0, nl + 1);
-  }
+void ProgressView::taskOutput(const TaskDefinition& task, int stream, std::string_view chunk) {
+  outputLines_.add(task.name, stream, chunk, [this](const std::string& line) { printLine(line); });
 }
 
 void ProgressView::showPrediction(const stdlib::runtime::Prediction& prediction) {

@@ -5,6 +5,7 @@
 // prediction as it is made and counts them per task.
 #pragma once
 
+#include "PrefixedLines.h"
 #include "sloth/stdlib/runtime/DryRun.h"
 #include "sloth/stdlib/runtime/Scheduler.h"
 
@@ -47,7 +48,7 @@ private:
   int spinnerFrame_ = 0;
   int drawnLines_ = 0;
   std::map<std::string, std::chrono::steady_clock::time_point> running_;
-  std::map<std::string, std::string> partialLines_; // output not yet ended by a newline
+  PrefixedLines outputLines_;
   const stdlib::runtime::DryRunJournal* journal_ = nullptr;
 };
 
