@@ -1,5 +1,6 @@
 #include "sloth/analyzer/report/CheckRunner.h"
 
+#include "sloth/analyzer/Compiler.h"
 #include "sloth/analyzer/check/Checker.h"
 #include "sloth/analyzer/dsl/DslChecks.h"
 #include "sloth/analyzer/report/CheckConfig.h"
@@ -120,6 +121,12 @@ FileResult checkOne(Job& job, bool syntaxOnly, ParseStats& stats, std::string& r
   }
 
   std::optional<ParsedChunk> parsed = parseFile(sources, result.file, diags, {true, &stats});
+  // Lua's compile-time limits (255 registers per function) are only found by compiling: what
+  // slothc build and sloth run refuse must not pass the check. Compiling costs little next to
+  // parsing; its bytecode is dropped.
+  if (parsed && diags.errorCount() == 0)
+    for (const compiler::CompileError& e : compiler::compile(parsed->chunk, sources).errors)
+      diags.error("compile-limit", result.file, e.range, e.message);
   if (parsed && !syntaxOnly) {
     check::CheckSettings settings;
     settings.extraGlobals = job.config->globals;
