@@ -1,6 +1,7 @@
 // The task builder (stdlib/defs/task.lua): `task(name)` returns a builder whose methods each set
 // one field of the task's spec (checked at once, so a bad value is reported at its line), and
 // `:build()` returns the finished task for `workflow.define`.
+#include "BuilderMethods.h"
 #include "TaskSpec.h"
 
 #include "sloth/stdlib/Modules.h"
@@ -109,7 +110,7 @@ void openTask(Thread& L) {
   L.setField(-2, "retries");
   L.pushNative(build, 0, "build");
   L.setField(-2, "build");
-  L.setField(-2, "__index");
+  modules::setBuilderMethods(L, -2, "TaskBuilder");
   L.pop();
 
   L.pushNative(newTask, 0, "task");

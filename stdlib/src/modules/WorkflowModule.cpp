@@ -1,5 +1,6 @@
 // workflow.define (stdlib/defs/workflow.lua): the fluent form registers the workflow at once and
 // returns a builder; the table form registers it from a spec. Both check every value as given.
+#include "BuilderMethods.h"
 #include "TaskSpec.h"
 #include "WorkflowSpec.h"
 
@@ -213,7 +214,7 @@ void openWorkflow(Thread& L) {
     L.pushNative(builderSet, 1, field);
     L.setField(-2, field);
   }
-  L.setField(-2, "__index");
+  modules::setBuilderMethods(L, -2, "WorkflowBuilder");
   L.pop();
 
   L.newTable();
