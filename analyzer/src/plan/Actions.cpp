@@ -2,13 +2,12 @@
 // parameter name (secret ones hidden), the @plan template rendered with what is known.
 #include "plan/Machine.h"
 
+#include "sloth/SecretNames.h"
 #include "sloth/analyzer/types/TypeContext.h"
 
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <array>
-#include <cctype>
 #include <functional>
 #include <sstream>
 
@@ -63,20 +62,6 @@ std::vector<types::TypeRef> recordsOf(const types::TypeContext& tc, types::TypeR
     out.push_back(t);
   }
   return out;
-}
-
-// A field whose name says it holds a secret (`PGPASSWORD`, `api_token`, `Authorization`): the
-// words the `log` module redacts (stdlib/src/runtime/Logger.cpp), so the plan shows no more
-// than the run's log would.
-bool secretFieldName(std::string_view name) {
-  static constexpr std::array<std::string_view, 9> kWords = {"password",    "passwd",  "secret",
-                                                             "token",       "auth",    "credential",
-                                                             "private_key", "api_key", "apikey"};
-  std::string lower(name);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return std::any_of(kWords.begin(), kWords.end(),
-                     [&](std::string_view w) { return lower.find(w) != std::string::npos; });
 }
 
 struct DataBuilder {
@@ -183,7 +168,7 @@ struct DataBuilder {
       d.kind = Data::Kind::Map;
       for (const auto& [k, inner] : t.entries) {
         std::string key = k.kind == VKind::String ? k.str : sourceText(k, heap);
-        bool fieldSecret = k.kind == VKind::String && secretFieldName(k.str);
+        bool fieldSecret = k.kind == VKind::String && isSecretName(k.str);
         types::TypeRef fieldType = nullptr;
         for (types::TypeRef r : records)
           if (const types::Field* f = m.ctx().signatures.types().findField(r, key)) {

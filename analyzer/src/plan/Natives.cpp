@@ -428,6 +428,14 @@ bool Machine::callNative(Path& p, const Value& fn, std::vector<Value>& args, int
     }
   }
 
+  // A lock changes nothing a plan reader cares about and is released when fn ends: fn's actions
+  // are planned as reached through it, and what fn returns is what with_lock returns.
+  if (name == "state.with_lock" && arg(1).kind == VKind::Closure) {
+    pushFrame(p, arg(1).ref, {}, FrameKind::Normal, retA, retC,
+              fmt::format("with lock {} ({}:{})", valueText(p, arg(0)), ctx_.file, line(p)));
+    return true;
+  }
+
   // ----- declared functions -----
   if (!sig)
     return false;

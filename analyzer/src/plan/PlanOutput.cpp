@@ -182,6 +182,8 @@ std::string renderPlanText(const Plan& plan, bool color) {
       facts.push_back("timeout " + *t.timeout);
     if (t.retries)
       facts.push_back(fmt::format("retries {}", *t.retries));
+    if (t.delegateTo)
+      facts.push_back("delegate_to " + *t.delegateTo);
     if (!facts.empty())
       out += "  " + fmt::format("{}", fmt::join(facts, " · ")) + "\n";
     if (t.runIf)
@@ -238,7 +240,7 @@ std::string renderPlanText(const Plan& plan, bool color) {
 std::string renderPlanJson(const Plan& plan) {
   using json = nlohmann::ordered_json;
   json doc;
-  doc["format_version"] = fmt::format("{}.0", kPlanFormatVersion);
+  doc["format_version"] = fmt::format("{}.{}", kPlanFormatVersion, kPlanFormatMinor);
   doc["file"] = plan.file;
   doc["workflow"] = plan.workflow.empty() ? json(nullptr) : json(plan.workflow);
   json tasks = json::array();
@@ -252,6 +254,7 @@ std::string renderPlanJson(const Plan& plan) {
     jt["retries"] = t.retries ? json(*t.retries) : json(nullptr);
     jt["run_if"] = optionalString(t.runIf);
     jt["abort_if"] = optionalString(t.abortIf);
+    jt["delegate_to"] = optionalString(t.delegateTo);
     jt["skipped"] = t.skipped;
     jt["skip_reason"] = t.skipped ? json(t.skipReason) : json(nullptr);
     jt["line"] = t.line;

@@ -183,7 +183,7 @@ struct Redactor {
     for (TaskPlan& t : plan.tasks) {
       for (std::string* s : {&t.name, &t.description, &t.skipReason})
         (*this)(*s);
-      for (auto* o : {&t.runIf, &t.abortIf, &t.timeout})
+      for (auto* o : {&t.runIf, &t.abortIf, &t.timeout, &t.delegateTo})
         if (*o)
           (*this)(**o);
       for (Action& a : t.actions) {
@@ -626,6 +626,16 @@ private:
       for (const Atom& a : gate[d])
         addAtom(conds, a);
     }
+    // Remote execution is not there yet: the run fails the task before its conditions, and
+    // only its on_failure handler runs.
+    if (const Value* d = field(heap, t.table, "delegate_to"); d && !d->isNil() && !plan.skipped) {
+      plan.delegateTo = textOf(heap, d);
+      plan.skipped = true;
+      plan.skipReason = fmt::format(
+          "delegate_to ({}) is not supported yet: the run fails this task without running it",
+          quoteLua(*plan.delegateTo));
+      planHandlers(t, plan, conds, nullptr);
+    }
     if (!plan.skipped) {
       bool never = false;
       if (auto c = condition(t, "run_if", plan, conds, never)) {
@@ -639,6 +649,8 @@ private:
         plan.skipReason = "run_if never holds";
       }
     }
+    // A task that aborts has failed: its on_failure handler runs whether or not abort_if held.
+    Conds beforeAbort = conds;
     if (!plan.skipped) {
       bool never = false;
       if (auto c = condition(t, "abort_if", plan, conds, never)) {
@@ -648,6 +660,7 @@ private:
         } else if (!never) {
           plan.skipped = true;
           plan.skipReason = "abort_if always holds: the task fails without running";
+          planHandlers(t, plan, conds, nullptr);
         }
       }
     }
@@ -696,23 +709,33 @@ private:
         plan.actions.push_back(std::move(a));
       }
     }
-    // Handlers run after the command, on success or on failure.
+    planHandlers(t, plan, conds, &beforeAbort);
+    plan_.tasks.push_back(std::move(plan));
+  }
+
+  // A task's on_success / on_failure handlers: they run after its command, as it succeeded or
+  // failed. `conds`: what the command's running depends on; `failureConds`: when the task can
+  // fail (also when abort_if held), or nullptr when it certainly fails without running (then
+  // only on_failure runs, under `conds`).
+  void planHandlers(const TaskDef& t, TaskPlan& plan, const Conds& conds,
+                    const Conds* failureConds) {
     Unknown outcome;
     outcome.expr = fmt::format("task '{}' succeeds", t.name);
     outcome.negExpr = fmt::format("task '{}' fails", t.name);
     outcome.file = ctx_.file;
+    outcome.line = t.line;
     UnknownRef succeeded = ctx_.makeUnknown(std::move(outcome));
     for (auto [key, positive] : {std::pair{"on_success", true}, std::pair{"on_failure", false}}) {
-      const Value* h = field(heap, t.table, key);
-      if (!h || h->kind != VKind::Closure)
+      const Value* h = field(*t.heap, t.table, key);
+      if (!h || h->kind != VKind::Closure || (positive && !failureConds))
         continue;
-      Conds c = conds;
-      addAtom(c, Atom{succeeded, positive});
+      Conds c = positive || !failureConds ? conds : *failureConds;
+      if (failureConds)
+        addAtom(c, Atom{succeeded, positive});
       RunResult run = runFunction(t, *h, c);
       checkTruncated(run, "task " + t.name);
       commit(run, t.name, plan.actions, plan_.unknowns);
     }
-    plan_.tasks.push_back(std::move(plan));
   }
 
   void planHandler(const WorkflowDef& wf, const char* key, const char* pseudoTask,

@@ -77,9 +77,10 @@ struct TaskPlan {
   std::vector<std::string> dependsOn;
   std::optional<std::string> timeout;
   std::optional<std::int64_t> retries;
-  std::optional<std::string> runIf;   // the condition, in source terms
-  std::optional<std::string> abortIf; // likewise
-  bool skipped = false;               // run_if is known to be false or abort_if true
+  std::optional<std::string> runIf;      // the condition, in source terms
+  std::optional<std::string> abortIf;    // likewise
+  std::optional<std::string> delegateTo; // the host; the run fails such a task without running it
+  bool skipped = false;                  // run_if is known to be false or abort_if true
   std::string skipReason;
   std::string file;
   int line = 0;

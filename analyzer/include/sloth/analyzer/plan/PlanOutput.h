@@ -9,7 +9,10 @@
 
 namespace sloth::plan {
 
+// The JSON document's format_version "MAJOR.MINOR": a new minor version only adds fields
+// (1.1: tasks' delegate_to).
 inline constexpr int kPlanFormatVersion = 1;
+inline constexpr int kPlanFormatMinor = 1;
 
 std::string renderPlanText(const Plan& plan, bool color);
 std::string renderPlanJson(const Plan& plan);
