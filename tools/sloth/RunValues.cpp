@@ -1,27 +1,18 @@
 #include "RunValues.h"
 
-#include "sloth/analyzer/yaml/YamlScalar.h"
+#include "sloth/analyzer/yaml/YamlData.h"
 
 #include <fmt/core.h>
-#include <yaml-cpp/yaml.h>
 
 #include <cstdint>
-#include <filesystem>
-#include <ios>
 #include <type_traits>
 #include <variant>
-#include <vector>
 
 namespace sloth::cli {
 
 namespace {
 
-// Values files are data: a bounded depth and size keep a hostile or broken file (an alias that
-// contains itself, `a: &x [*x]`, or aliases that multiply) from exhausting the stack or memory.
-constexpr int kMaxDepth = 100;
-constexpr std::size_t kMaxValues = 100000;
-
-void pushScalar(vm::Thread& L, const std::string& text, bool plain) {
+void pushScalar(vm::Thread& L, const yaml::ScalarValue& value) {
   std::visit(
       [&L](const auto& v) {
         using T = std::decay_t<decltype(v)>;
@@ -36,134 +27,79 @@ void pushScalar(vm::Thread& L, const std::string& text, bool plain) {
         else
           L.pushString(v);
       },
-      yaml::resolveScalar(text, plain));
+      value);
 }
 
-// Pushes a YAML node as Lua values; on an error leaves the stack as it found it.
-class ValuesReader {
+// Pushes the walked values as Lua tables (the walk bounds the depth, so the stack too).
+class LuaPusher : public yaml::DataVisitor {
 public:
-  ValuesReader(vm::Thread& L, std::string file) : L_(L), file_(std::move(file)) {}
+  explicit LuaPusher(vm::Thread& L) : L_(L) {}
 
-  std::optional<std::string> push(const YAML::Node& node) {
-    int top = L_.top();
-    std::optional<std::string> error = pushNode(node);
-    if (error)
-      L_.setTop(top);
-    return error;
+  void scalar(const yaml::ScalarValue& value) override {
+    L_.checkStack(1);
+    pushScalar(L_, value);
   }
+  void beginMap() override { newTable(); }
+  void key(const std::string& key) override {
+    L_.checkStack(2);
+    L_.pushString(key);
+  }
+  void endEntry() override { L_.rawSet(-3); }
+  void endMap() override {}
+  void beginList() override { newTable(); }
+  void endItem(std::size_t index) override { L_.rawSetI(-2, static_cast<std::int64_t>(index)); }
+  void endList() override {}
 
 private:
-  std::optional<std::string> pushNode(const YAML::Node& node) {
-    if (++count_ > kMaxValues)
-      return where(node) + fmt::format("more than {} values (aliases expand)", kMaxValues);
-    if (node.IsMap() || node.IsSequence()) {
-      if (ancestors_.size() >= static_cast<std::size_t>(kMaxDepth))
-        return where(node) + fmt::format("nested more than {} levels", kMaxDepth);
-      for (const YAML::Node& ancestor : ancestors_)
-        if (node.is(ancestor))
-          return where(node) + "an alias refers to a node that contains it";
-    }
-    L_.checkStack(3);
-    switch (node.Type()) {
-    case YAML::NodeType::Map: {
-      L_.newTable();
-      ancestors_.push_back(node);
-      for (const auto& entry : node) {
-        L_.pushString(entry.first.Scalar());
-        if (auto error = pushNode(entry.second))
-          return error;
-        L_.rawSet(-3);
-      }
-      ancestors_.pop_back();
-      return std::nullopt;
-    }
-    case YAML::NodeType::Sequence: {
-      L_.newTable();
-      ancestors_.push_back(node);
-      std::int64_t i = 0;
-      for (const auto& item : node) {
-        if (auto error = pushNode(item))
-          return error;
-        L_.rawSetI(-2, ++i);
-      }
-      ancestors_.pop_back();
-      return std::nullopt;
-    }
-    case YAML::NodeType::Scalar:
-      pushScalar(L_, node.Scalar(), node.Tag() != "!");
-      return std::nullopt;
-    default:
-      L_.pushNil();
-      return std::nullopt;
-    }
-  }
-
-  std::string where(const YAML::Node& node) const {
-    YAML::Mark mark = node.Mark();
-    return fmt::format("{}:{}:{}: ", file_, mark.line + 1, mark.column + 1);
-  }
-
   vm::Thread& L_;
-  std::string file_;
-  std::vector<YAML::Node> ancestors_;
-  std::size_t count_ = 0;
+  void newTable() {
+    L_.checkStack(1);
+    L_.newTable();
+  }
 };
 
 } // namespace
 
 std::optional<std::string> pushRunValues(vm::Thread& L, const std::string& valuesFile,
                                          const std::vector<std::string>& sets) {
-  L.newTable();
-  int params = L.top();
-  if (!valuesFile.empty()) {
-    YAML::Node root;
+  int top = L.top();
+  std::string error;
+  if (valuesFile.empty()) {
+    L.newTable();
+  } else {
+    std::optional<YAML::Node> root = yaml::loadValuesFile(valuesFile, error);
+    if (!root)
+      return error;
     try {
-      root = YAML::LoadFile(valuesFile);
-    } catch (const YAML::BadFile&) {
-      L.pop();
-      return fmt::format("cannot read values file '{}'", valuesFile);
-    } catch (const std::ios_base::failure&) { // opens, then fails to read: a directory
-      L.pop();
-      return fmt::format("cannot read values file '{}': {}", valuesFile,
-                         std::filesystem::is_directory(valuesFile) ? "is a directory"
-                                                                   : "read error");
-    } catch (const YAML::Exception& e) {
-      L.pop();
-      return fmt::format("{}:{}:{}: invalid YAML: {}", valuesFile, e.mark.line + 1,
-                         e.mark.column + 1, e.msg);
-    }
-    if (root.IsMap()) {
-      L.pop();
-      if (auto error = ValuesReader(L, valuesFile).push(root))
-        return error;
-    } else if (!root.IsNull()) {
-      L.pop();
-      return fmt::format("{}: the values file must hold a map of names to values", valuesFile);
+      LuaPusher pusher(L);
+      yaml::walkData(*root, "", pusher, [](const std::string& path) {
+        return path.empty() ? std::string("the values file") : path;
+      });
+    } catch (const yaml::Invalid& e) {
+      L.setTop(top);
+      return fmt::format("{}:{}:{}: {}", valuesFile, e.mark.line + 1, e.mark.column + 1, e.message);
     }
   }
-  for (const std::string& set : sets) {
-    auto eq = set.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      L.pop();
-      return fmt::format("--set '{}': expected key=value", set);
+  int params = L.top();
+  for (const std::string& text : sets) {
+    std::optional<yaml::SetValue> set = yaml::parseSet(text, error);
+    if (!set) {
+      L.setTop(top);
+      return error;
     }
-    std::string key = set.substr(0, eq);
-    std::string value = set.substr(eq + 1);
     // Walk (and create) the tables of a dotted key.
     L.pushValue(params);
-    std::size_t start = 0;
-    for (std::size_t dot; (dot = key.find('.', start)) != std::string::npos; start = dot + 1) {
-      std::string part = key.substr(start, dot - start);
-      if (L.getField(-1, part) != vm::Type::Table) {
+    for (std::size_t i = 0; i + 1 < set->path.size(); ++i) {
+      if (L.getField(-1, set->path[i]) != vm::Type::Table) {
         L.pop();
         L.newTable();
         L.pushValue(-1);
-        L.setField(-3, part);
+        L.setField(-3, set->path[i]);
       }
       L.remove(-2);
     }
-    pushScalar(L, value, true);
-    L.setField(-2, key.substr(start));
+    pushScalar(L, set->value);
+    L.setField(-2, set->path.back());
     L.pop();
   }
   return std::nullopt;

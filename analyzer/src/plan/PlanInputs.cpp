@@ -1,66 +1,80 @@
 #include "sloth/analyzer/plan/PlanInputs.h"
 
-#include <fmt/core.h>
-#include <yaml-cpp/yaml.h>
+#include "sloth/analyzer/yaml/YamlData.h"
 
-#include <charconv>
+#include <fmt/core.h>
 
 namespace sloth::plan {
 
 namespace {
 
-// A plain YAML scalar as YAML 1.2's core schema reads it (as `sloth run` does).
-Data scalar(const std::string& text, bool plain) {
+Data fromScalar(const yaml::ScalarValue& value) {
   Data d;
-  if (plain) {
-    if (text == "true" || text == "True" || text == "TRUE" || text == "false" || text == "False" ||
-        text == "FALSE") {
-      d.kind = Data::Kind::Boolean;
-      d.boolean = text[0] == 't' || text[0] == 'T';
-      return d;
-    }
-    if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL")
-      return d;
-    std::int64_t integer = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), integer);
-    if (ec == std::errc() && end == text.data() + text.size()) {
-      d.kind = Data::Kind::Integer;
-      d.integer = integer;
-      return d;
-    }
-    try {
-      std::size_t used = 0;
-      double number = std::stod(text, &used);
-      if (used == text.size()) {
-        d.kind = Data::Kind::Number;
-        d.number = number;
-        return d;
-      }
-    } catch (const std::exception&) {
-    }
-  }
-  return Data::string(text);
+  std::visit(
+      [&d](const auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, bool>) {
+          d.kind = Data::Kind::Boolean;
+          d.boolean = v;
+        } else if constexpr (std::is_same_v<T, std::int64_t>) {
+          d.kind = Data::Kind::Integer;
+          d.integer = v;
+        } else if constexpr (std::is_same_v<T, double>) {
+          d.kind = Data::Kind::Number;
+          d.number = v;
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          d = Data::string(v);
+        }
+      },
+      value);
+  return d;
 }
 
-Data fromNode(const YAML::Node& node) {
-  Data d;
-  switch (node.Type()) {
-  case YAML::NodeType::Map:
-    d.kind = Data::Kind::Map;
-    for (const auto& entry : node)
-      d.fields.emplace_back(entry.first.Scalar(), fromNode(entry.second));
-    return d;
-  case YAML::NodeType::Sequence:
-    d.kind = Data::Kind::List;
-    for (const auto& item : node)
-      d.items.push_back(fromNode(item));
-    return d;
-  case YAML::NodeType::Scalar:
-    return scalar(node.Scalar(), node.Tag() != "!");
-  default:
-    return d;
+// Builds the walked values as a Data tree. A null value leaves its key out, as `sloth run`'s
+// table does.
+class DataBuilder : public yaml::DataVisitor {
+public:
+  Data root;
+
+  void scalar(const yaml::ScalarValue& value) override { place(fromScalar(value)); }
+  void beginMap() override { open(Data::Kind::Map); }
+  void key(const std::string& key) override { keys_.push_back(key); }
+  void endEntry() override {}
+  void endMap() override { close(); }
+  void beginList() override { open(Data::Kind::List); }
+  void endItem(std::size_t) override {}
+  void endList() override { close(); }
+
+private:
+  std::vector<Data> open_; // the maps and lists being filled, innermost last
+  std::vector<std::string> keys_;
+
+  void open(Data::Kind kind) {
+    Data d;
+    d.kind = kind;
+    open_.push_back(std::move(d));
   }
-}
+  void close() {
+    Data done = std::move(open_.back());
+    open_.pop_back();
+    place(std::move(done));
+  }
+  void place(Data d) {
+    if (open_.empty()) {
+      root = std::move(d);
+      return;
+    }
+    Data& parent = open_.back();
+    if (parent.kind == Data::Kind::List) {
+      parent.items.push_back(std::move(d));
+      return;
+    }
+    std::string key = std::move(keys_.back());
+    keys_.pop_back();
+    if (d.kind != Data::Kind::Null)
+      parent.fields.emplace_back(std::move(key), std::move(d));
+  }
+};
 
 } // namespace
 
@@ -69,35 +83,28 @@ std::optional<Data> loadInputs(const std::string& valuesFile, const std::vector<
   Data params;
   params.kind = Data::Kind::Map;
   if (!valuesFile.empty()) {
-    YAML::Node root;
+    std::optional<YAML::Node> root = yaml::loadValuesFile(valuesFile, error);
+    if (!root)
+      return std::nullopt;
+    DataBuilder builder;
     try {
-      root = YAML::LoadFile(valuesFile);
-    } catch (const YAML::BadFile&) {
-      error = fmt::format("cannot read values file '{}'", valuesFile);
-      return std::nullopt;
-    } catch (const YAML::Exception& e) {
-      error = fmt::format("{}:{}:{}: invalid YAML: {}", valuesFile, e.mark.line + 1,
-                          e.mark.column + 1, e.msg);
-      return std::nullopt;
-    }
-    if (root.IsMap()) {
-      params = fromNode(root);
-    } else if (!root.IsNull()) {
-      error = fmt::format("{}: the values file must hold a map of names to values", valuesFile);
+      yaml::walkData(*root, "", builder, [](const std::string& path) {
+        return path.empty() ? std::string("the values file") : path;
+      });
+    } catch (const yaml::Invalid& e) {
+      error =
+          fmt::format("{}:{}:{}: {}", valuesFile, e.mark.line + 1, e.mark.column + 1, e.message);
       return std::nullopt;
     }
+    params = std::move(builder.root);
   }
-  for (const std::string& set : sets) {
-    auto eq = set.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      error = fmt::format("--set '{}': expected key=value", set);
+  for (const std::string& text : sets) {
+    std::optional<yaml::SetValue> set = yaml::parseSet(text, error);
+    if (!set)
       return std::nullopt;
-    }
-    std::string key = set.substr(0, eq);
     Data* at = &params;
-    std::size_t start = 0;
-    for (std::size_t dot; (dot = key.find('.', start)) != std::string::npos; start = dot + 1) {
-      std::string part = key.substr(start, dot - start);
+    for (std::size_t i = 0; i + 1 < set->path.size(); ++i) {
+      const std::string& part = set->path[i];
       Data* next = at->field(part);
       if (!next || next->kind != Data::Kind::Map) {
         Data map;
@@ -110,12 +117,11 @@ std::optional<Data> loadInputs(const std::string& valuesFile, const std::vector<
       }
       at = next;
     }
-    std::string last = key.substr(start);
-    Data value = scalar(set.substr(eq + 1), true);
-    if (Data* existing = at->field(last))
+    Data value = fromScalar(set->value);
+    if (Data* existing = at->field(set->path.back()))
       *existing = std::move(value);
     else
-      at->fields.emplace_back(last, std::move(value));
+      at->fields.emplace_back(set->path.back(), std::move(value));
   }
   return params;
 }

@@ -9,12 +9,10 @@
 
 namespace sloth::yaml {
 
-// The Lua table constructor for `params` (a mapping; nested mappings and lists allowed), scalars
-// read by the core schema (YamlScalar.h). Throws Invalid at the offending node, naming its key
-// path (`params.db.hosts[2]`) and `task` ("task 'build'"), for anything else: not a mapping,
-// a non-scalar or duplicate key, a merge key (`<<`), a tag outside the core schema, an alias
-// that contains itself, or more values than a task file can reasonably hold. `keyMark` is where
-// the `params` key is (the error's place when it has no value).
+// The Lua table constructor for `params` (a mapping; nested mappings and lists allowed), read as
+// every YAML data is (YamlData.h: walkData). Throws Invalid at the offending node, naming its key
+// path (`params.db.hosts[2]`) and `task` ("task 'build'"). `keyMark` is where the `params` key is
+// (the error's place when it has no value).
 std::string paramsTable(const YAML::Node& params, const YAML::Mark& keyMark,
                         const std::string& task);
 

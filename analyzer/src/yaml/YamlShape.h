@@ -3,16 +3,13 @@
 // reported as a `yaml-task` error at that line and column.
 #pragma once
 
+#include "sloth/analyzer/yaml/YamlData.h" // Invalid
+
 #include <yaml-cpp/yaml.h>
 
 #include <string>
 
 namespace sloth::yaml {
-
-struct Invalid {
-  YAML::Mark mark;
-  std::string message;
-};
 
 // Throws unless `node` is untagged or carries a core schema tag (`!!str`, `!!int`, `!!float`,
 // `!!bool`, `!!null`, `!!map`, `!!seq`): `!!binary`, `!!timestamp`, `!custom` have no Lua value.
