@@ -176,6 +176,10 @@ int runScript(ScriptSession& session, const RunSettings& s, rt::DryRunJournal& j
       };
   }
   history.begin();
+  // os.exit ends the process from inside the script: the run is recorded as ended first.
+  session.runtime().setExitHook([&history](int status) {
+    history.finish(status, fmt::format("os.exit({}) ended the run", status), nullptr);
+  });
   std::optional<StdoutReserved> jsonStdout;
   if (s.output == "json")
     jsonStdout.emplace();
