@@ -3,6 +3,7 @@
 #include "YamlParams.h"
 #include "YamlShape.h"
 #include "plan/AbstractValue.h" // quoteLua
+#include "sloth/Duration.h"
 #include "sloth/analyzer/types/Suggest.h"
 #include "sloth/analyzer/yaml/YamlScalar.h"
 
@@ -10,19 +11,46 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <optional>
 
 namespace sloth::yaml {
 
 namespace {
 
-constexpr const char* kTaskKeys[] = {"name",     "description", "depends_on", "timeout",
-                                     "retries",  "workdir",     "user",       "run_if",
-                                     "abort_if", "params",      "exec"};
+constexpr const char* kTaskKeys[] = {
+    "name",        "description", "depends_on", "timeout",    "retries",    "workdir", "user",
+    "delegate_to", "run_if",      "abort_if",   "on_success", "on_failure", "params",  "exec"};
 constexpr const char* kRetryKeys[] = {"count", "delay", "factor", "max_delay"};
-constexpr const char* kExecKeys[] = {"script", "command"};
-constexpr const char* kTopKeys[] = {"name", "description", "version", "config", "tasks"};
+constexpr const char* kCodeKeys[] = {"script", "command"};
+constexpr const char* kTopKeys[] = {"name",     "description", "version", "config",
+                                    "on_start", "on_complete", "tasks"};
 constexpr const char* kConfigKeys[] = {"max_parallel_tasks", "timeout", "fail_fast"};
+
+// A key whose value is code: a Lua function body (`script:`) or a shell command (`command:`).
+struct CodeKey {
+  const char* key;
+  const char* method;     // the builder method it sets
+  const char* parameters; // of the function a script is the body of
+  // A bare string is a shell command (conditions, which the DSL takes as strings too); the
+  // others are a mapping like `exec`.
+  bool bareCommand;
+  // A command must be wrapped in a function (the DSL's hooks only take functions).
+  bool commandInFunction;
+};
+
+constexpr CodeKey kTaskCode[] = {
+    {"run_if", "run_if", "this, params, input", true, false},
+    {"abort_if", "abort_if", "this, params, input", true, false},
+    {"exec", "command", "this, params, input", false, false},
+    {"on_success", "on_success", "this, params, outputs", false, true},
+    {"on_failure", "on_failure", "this, params, failure", false, true},
+};
+constexpr CodeKey kWorkflowCode[] = {
+    {"on_start", "on_start", "", false, true},
+    {"on_complete", "on_complete", "success, results", false, true},
+};
 
 template <std::size_t N> std::string keyList(const char* const (&keys)[N]) {
   std::string out;
@@ -31,22 +59,25 @@ template <std::size_t N> std::string keyList(const char* const (&keys)[N]) {
   return out;
 }
 
-// Every key of `map` is one of `keys`, once: else an error at the key, with the closest allowed
-// key as a suggestion.
+// Every key of `map` is one of `keys`, once, and has a value: else an error at the key, with the
+// closest allowed key as a suggestion.
 template <std::size_t N>
 void checkKeys(const YAML::Node& map, const char* const (&keys)[N], const std::string& where) {
   requireUniqueKeys(map, where);
   for (const auto& entry : map) {
     std::string key = keyOf(entry.first, where);
-    if (std::find_if(std::begin(keys), std::end(keys), [&](const char* k) { return key == k; }) !=
-        std::end(keys))
-      continue;
-    std::vector<std::string> allowed(std::begin(keys), std::end(keys));
-    std::optional<std::string> close = types::closestName(key, allowed);
-    throw Invalid{entry.first.Mark(),
-                  fmt::format("unknown key '{}' in {}{} (expected one of: {})", key, where,
-                              close ? fmt::format("; did you mean '{}'?", *close) : "",
-                              keyList(keys))};
+    if (std::find_if(std::begin(keys), std::end(keys), [&](const char* k) { return key == k; }) ==
+        std::end(keys)) {
+      std::vector<std::string> allowed(std::begin(keys), std::end(keys));
+      std::optional<std::string> close = types::closestName(key, allowed);
+      throw Invalid{entry.first.Mark(),
+                    fmt::format("unknown key '{}' in {}{} (expected one of: {})", key, where,
+                                close ? fmt::format("; did you mean '{}'?", *close) : "",
+                                keyList(keys))};
+    }
+    // An empty value's mark is where the next token starts: point at the key.
+    if (entry.second.IsNull())
+      throw Invalid{entry.first.Mark(), fmt::format("'{}' in {} has no value", key, where)};
   }
 }
 
@@ -65,21 +96,46 @@ std::string scalar(const YAML::Node& node, const std::string& what) {
   return node.Scalar();
 }
 
-// A duration: a number of seconds or a string like "5m" (checked by the task builder itself).
-std::string durationLiteral(const YAML::Node& node, const std::string& what) {
-  std::string text = scalar(node, what);
-  ScalarValue v = resolveScalar(text, true);
-  if (std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v))
-    return text;
-  return plan::quoteLua(text);
+// A plain number as a Lua literal (`1e3`, `0x1F` and `.inf` are YAML spellings Lua does not all
+// share).
+std::optional<double> number(const YAML::Node& node, const std::string& what) {
+  ScalarValue v = resolveScalar(scalar(node, what), true);
+  if (auto* i = std::get_if<std::int64_t>(&v))
+    return static_cast<double>(*i);
+  if (auto* d = std::get_if<double>(&v))
+    return *d;
+  return std::nullopt;
 }
 
-std::string integerLiteral(const YAML::Node& node, const std::string& what) {
+std::string numberText(double seconds) {
+  return fmt::format("{}", seconds);
+}
+
+// A duration: a number of seconds or a string like "5m", checked here so a mistake is reported
+// at its line and column before anything runs.
+std::string durationLiteral(const YAML::Node& node, const std::string& what) {
+  std::optional<double> seconds = number(node, what);
+  std::string text = node.Scalar();
+  if (!seconds && (seconds = parseDuration(text)))
+    return plan::quoteLua(text);
+  if (!seconds)
+    throw Invalid{node.Mark(), fmt::format("{}: invalid duration '{}' (use seconds, or e.g. 90s, "
+                                           "5m, 1h30m)",
+                                           what, text)};
+  if (!std::isfinite(*seconds) || *seconds < 0)
+    throw Invalid{node.Mark(), fmt::format("{}: the duration must be a positive number of "
+                                           "seconds, got '{}'",
+                                           what, text)};
+  return numberText(*seconds);
+}
+
+std::string integerLiteral(const YAML::Node& node, const std::string& what, std::int64_t least) {
   std::string text = scalar(node, what);
   ScalarValue v = resolveScalar(text, true);
   auto* i = std::get_if<std::int64_t>(&v);
-  if (!i || *i < 0 || *i > 999999999)
-    throw Invalid{node.Mark(), fmt::format("{} must be a whole number, got '{}'", what, text)};
+  if (!i || *i < least || *i > 999999999)
+    throw Invalid{node.Mark(), fmt::format("{} must be a whole number{}, got '{}'", what,
+                                           least > 0 ? fmt::format(" >= {}", least) : "", text)};
   return std::to_string(*i);
 }
 
@@ -216,6 +272,15 @@ private:
   }
 };
 
+// The parts of a code value (`exec`, a condition, a hook): a script or a shell command.
+struct CodeValue {
+  // One of the two (a default YAML::Node counts as present: hence optional).
+  std::optional<YAML::Node> script;  // a Lua function body
+  std::optional<YAML::Node> command; // a shell command line
+  YAML::Mark methodMark;             // where the glue that sets it points
+  uint32_t methodLength = 1;
+};
+
 class Translator {
 public:
   Translator(std::string_view yamlText, std::string workflowName)
@@ -224,15 +289,17 @@ public:
   Translation run(const YAML::Node& root) {
     if (!root.IsMap())
       throw Invalid{root.Mark(), "a YAML task file is a mapping with a 'tasks' list"};
-    checkKeys(root, kTopKeys, "the task file");
     YAML::Node tasks = root["tasks"];
-    if (!tasks)
-      throw Invalid{root.Mark(), "a YAML task file needs a 'tasks' list (entries '- name: ...')"};
-    if (!tasks.IsSequence())
+    if (tasks && !tasks.IsSequence())
       throw Invalid{tasks.IsNull() ? keyNode(root, "tasks").Mark() : tasks.Mark(),
                     "'tasks' must be a list of tasks (entries '- name: ...')"};
+    checkKeys(root, kTopKeys, "the task file");
+    if (!tasks)
+      throw Invalid{root.Mark(), "a YAML task file needs a 'tasks' list (entries '- name: ...')"};
     // The workflow is defined on the `tasks:` line, where errors about it and `sloth list`
-    // point; its task list is set after the last task.
+    // point (or on the line of a workflow hook's script before it); the hooks' scripts are set
+    // at their own lines, and the task list after the last task.
+    std::vector<std::pair<const CodeKey*, CodeValue>> scripts;
     Code define("local __sloth_yaml_workflow = workflow.define(");
     define += workflowNameOf(root);
     define += ")";
@@ -251,16 +318,38 @@ public:
       define += config(c);
       define += ")";
     }
-    program_.glue(lineOf(keyNode(root, "tasks").Mark()), define);
+    std::size_t defineLine = lineOf(keyNode(root, "tasks").Mark());
+    for (const CodeKey* k : codeKeysOf(root, kWorkflowCode)) {
+      CodeValue code = codeValue(root, *k, "the workflow");
+      if (code.command) {
+        define += methodAt(*k, code);
+        define += shellHook(*k, *code.command, "");
+        define += ")";
+      } else {
+        defineLine = std::min<std::size_t>(defineLine, lineOf(code.methodMark));
+        scripts.emplace_back(k, code);
+      }
+    }
+    program_.glue(defineLine, define);
+    std::size_t next = 0;
+    auto scriptsBefore = [&](std::size_t line) {
+      for (; next < scripts.size() && lineOf(scripts[next].second.methodMark) < line; ++next) {
+        const auto& [k, code] = scripts[next];
+        emitScript(Code("__sloth_yaml_workflow"), lineOf(code.methodMark), *k, code,
+                   "the workflow");
+      }
+    };
     // Each entry of the list stands for its task's name (where a duplicate name is reported).
     Code list("__sloth_yaml_workflow:tasks({ ");
     for (std::size_t i = 0; i < tasks.size(); ++i) {
+      scriptsBefore(lineOf(tasks[i].Mark()));
       std::string local = task(tasks[i], i + 1);
       list += literal(local, tasks[i]["name"]);
       list += ", ";
     }
     list += "})";
     program_.glue(program_.cursor(), list);
+    scriptsBefore(std::numeric_limits<std::size_t>::max());
     return program_.finish();
   }
 
@@ -309,7 +398,7 @@ private:
     Code out("{ ");
     if (YAML::Node n = c["max_parallel_tasks"]) {
       out += "max_parallel_tasks = ";
-      out += literal(integerLiteral(n, "max_parallel_tasks"), n);
+      out += literal(integerLiteral(n, "max_parallel_tasks", 1), n);
       out += ", ";
     }
     if (YAML::Node n = c["timeout"]) {
@@ -326,7 +415,96 @@ private:
     return out;
   }
 
-  // Emits task number `index`; returns the local that holds it.
+  // The value of a code key of `map`: `command:`/`script:` in a mapping, or (for conditions) a
+  // bare string that is a shell command.
+  CodeValue codeValue(const YAML::Node& map, const CodeKey& k, const std::string& owner) {
+    YAML::Node value = map[k.key];
+    YAML::Node key = keyNode(map, k.key);
+    std::string what = fmt::format("{} of {}", k.key, owner);
+    CodeValue code;
+    code.methodMark = key.Mark();
+    code.methodLength = static_cast<uint32_t>(std::string_view(k.key).size());
+    if (value.IsScalar() && k.bareCommand) {
+      code.command = value;
+      return code;
+    }
+    if (!value.IsMap())
+      throw Invalid{value.Mark(),
+                    fmt::format("{} must be a mapping with a 'script' or a 'command'{}", what,
+                                k.bareCommand ? ", or a shell command" : "")};
+    checkKeys(value, kCodeKeys, what);
+    if (YAML::Node script = value["script"])
+      code.script = script;
+    if (YAML::Node command = value["command"])
+      code.command = command;
+    if (code.script && code.command)
+      throw Invalid{keyNode(value, "command").Mark(),
+                    fmt::format("{} has both a script and a command", what)};
+    if (!code.script && !code.command)
+      throw Invalid{value.Mark(), fmt::format("{} needs a 'script' or a 'command'", what)};
+    if (code.script) {
+      code.methodMark = keyNode(value, "script").Mark();
+      code.methodLength = 6;
+    }
+    return code;
+  }
+
+  // The code keys `map` has, in the file's order (their scripts go at their own lines, so the
+  // program takes them in that order). Never sort YAML nodes: assigning one to another rewrites
+  // the document.
+  template <std::size_t N>
+  static std::vector<const CodeKey*> codeKeysOf(const YAML::Node& map, const CodeKey (&keys)[N]) {
+    std::vector<const CodeKey*> out;
+    for (const auto& entry : map)
+      for (const CodeKey& k : keys)
+        if (entry.first.Scalar() == k.key)
+          out.push_back(&k);
+    return out;
+  }
+
+  // A shell command as a hook (the DSL's hooks are functions): it runs as a task's string
+  // command does (in the task's workdir, as its user) and fails the hook when it exits non-zero,
+  // with the same message.
+  Code shellHook(const CodeKey& k, const YAML::Node& command, const std::string& user) {
+    std::string what = fmt::format("{}'s command", k.key);
+    Code out(fmt::format("function({}) local r = exec.command(", k.parameters));
+    out += literal(plan::quoteLua(scalar(command, what)), command);
+    std::string options;
+    if (std::string_view(k.parameters).starts_with("this"))
+      options = ", { cwd = this.workdir" + (user.empty() ? "" : ", user = " + user) + " }";
+    out += options + ") if not r.success then local last = r.stderr:match(\"([^\\n]*)\\n*$\") "
+                     "error(\"command exited with status \" .. r.exit_code .. (last ~= \"\" and "
+                     "\": \" .. last or \"\"), 0) end end";
+    return out;
+  }
+
+  // `:method(` standing for the key of a code value (or its `script:`).
+  static Code methodAt(const CodeKey& k, const CodeValue& code) {
+    Code open;
+    open.add(fmt::format(":{}(", k.method), code.methodMark, code.methodLength);
+    return open;
+  }
+
+  // `chain` (the glue so far) at `chainLine`, then `:method(function(PARAMETERS)` on the script
+  // key's line, the script at its own lines, and `end)`.
+  void emitScript(const Code& chain, std::size_t chainLine, const CodeKey& k, const CodeValue& code,
+                  const std::string& owner) {
+    program_.glue(chainLine, chain);
+    Code open = methodAt(k, code);
+    open += fmt::format("function({})", k.parameters);
+    program_.glue(lineOf(code.methodMark), open);
+    std::string of =
+        std::string_view(k.key) == "exec" ? owner : fmt::format("{} of {}", k.key, owner);
+    YAML::Mark last = scriptBlock(*code.script, of);
+    // A script missing an `end` fails to parse here: point at the script's last line.
+    Code close;
+    close.add("end)", last, 1);
+    program_.glue(program_.cursor(), close);
+  }
+
+  // Emits task number `index`; returns the local that holds it. Its settings go on its first
+  // line (the DSL reports a bad setting at the line where the builder chain starts, which is
+  // then the task's own), each script after them at its own lines.
   std::string task(const YAML::Node& t, std::size_t index) {
     if (!t.IsMap())
       throw Invalid{t.Mark(), fmt::format("task {} must be a mapping with a 'name'", index)};
@@ -344,8 +522,11 @@ private:
       chain += literal(value, t[key]);
       chain += ")";
     };
-    if (YAML::Node d = t["description"])
-      setting("description", plan::quoteLua(scalar(d, fmt::format("description of {}", where))));
+    auto text = [&](const char* key) {
+      return plan::quoteLua(scalar(t[key], fmt::format("{} of {}", key, where)));
+    };
+    if (t["description"])
+      setting("description", text("description"));
     if (YAML::Node d = t["depends_on"]) {
       chain += method("depends_on", t, "depends_on");
       chain += dependencies(d, where);
@@ -358,75 +539,67 @@ private:
       chain += retries(n, where);
       chain += ")";
     }
-    if (YAML::Node n = t["workdir"])
-      setting("workdir", plan::quoteLua(scalar(n, fmt::format("workdir of {}", where))));
-    if (YAML::Node n = t["user"])
-      setting("user", plan::quoteLua(scalar(n, fmt::format("user of {}", where))));
-    // Conditions are shell commands here: exit status 0 means "holds".
-    for (const char* key : {"run_if", "abort_if"})
-      if (YAML::Node n = t[key])
-        setting(key, plan::quoteLua(scalar(n, fmt::format("{} of {}", key, where))));
+    for (const char* key : {"workdir", "user", "delegate_to"})
+      if (t[key])
+        setting(key, text(key));
     if (YAML::Node p = t["params"]) {
       chain += method("params", t, "params");
       chain += paramsTable(p, keyNode(t, "params").Mark(), where);
       chain += ")";
     }
-    YAML::Node exec = t["exec"];
-    if (!exec) {
-      chain += ":build()";
-      program_.glue(lineOf(t.Mark()), chain);
-      return local;
+    std::string user = t["user"] ? text("user") : "";
+    std::vector<std::pair<const CodeKey*, CodeValue>> scripts; // in the file's order
+    for (const CodeKey* k : codeKeysOf(t, kTaskCode)) {
+      CodeValue code = codeValue(t, *k, where);
+      if (code.script) {
+        scripts.emplace_back(k, code);
+        continue;
+      }
+      chain += methodAt(*k, code);
+      if (k->commandInFunction)
+        chain += shellHook(*k, *code.command, user);
+      else
+        chain +=
+            literal(plan::quoteLua(scalar(*code.command, fmt::format("{} of {}", k->key, where))),
+                    *code.command);
+      chain += ")";
     }
-    if (!exec.IsMap())
-      throw Invalid{
-          exec.IsNull() ? keyNode(t, "exec").Mark() : exec.Mark(),
-          fmt::format("exec of {} must be a mapping with a 'script' or a 'command'", where)};
-    checkKeys(exec, kExecKeys, fmt::format("exec of {}", where));
-    YAML::Node script = exec["script"];
-    YAML::Node command = exec["command"];
-    if (script && command)
-      throw Invalid{command.Mark(), fmt::format("{} has both a script and a command", where)};
-    if (command) {
-      chain += method("command", exec, "command");
-      chain +=
-          literal(plan::quoteLua(scalar(command, fmt::format("command of {}", where))), command);
-      chain += "):build()";
-      program_.glue(lineOf(t.Mark()), chain);
-      return local;
+    for (const auto& [k, code] : scripts) {
+      emitScript(chain, lineOf(t.Mark()), *k, code, where);
+      chain = Code();
     }
-    if (!script)
-      throw Invalid{exec.Mark(), fmt::format("exec of {} needs a 'script' or a 'command'", where)};
-    // The builder chain goes on the task's first line: the DSL reports a bad setting at the line
-    // where its chain starts, which is then the task's own.
-    chain += method("command", exec, "script");
-    chain += "function(this, params, input)";
-    program_.glue(lineOf(t.Mark()), chain);
-    YAML::Mark last = scriptBlock(script, where);
-    // A script missing an `end` fails to parse here: point at the script's last line.
-    Code close;
-    close.add("end):build()", last, 1);
-    program_.glue(program_.cursor(), close);
+    chain += ":build()";
+    program_.glue(scripts.empty() ? lineOf(t.Mark()) : program_.cursor(), chain);
     return local;
   }
-
   // `retries: 3`, or `retries: {count: 3, delay: 2s, factor: 2, max_delay: 30s}` for the
   // builder's backoff table.
   Code retries(const YAML::Node& n, const std::string& where) {
     std::string what = fmt::format("retries of {}", where);
     if (!n.IsMap())
-      return literal(integerLiteral(n, what), n);
+      return literal(integerLiteral(n, what, 0), n);
     checkKeys(n, kRetryKeys, what);
     YAML::Node count = n["count"];
     if (!count)
       throw Invalid{n.Mark(), fmt::format("{} needs a 'count'", what)};
-    Code out = literal(integerLiteral(count, what + ": count"), count);
+    Code out = literal(integerLiteral(count, what + ": count", 0), count);
     out += ", { ";
     for (const char* key : {"delay", "factor", "max_delay"}) {
-      if (YAML::Node v = n[key]) {
-        out += fmt::format("{} = ", key);
-        out += literal(durationLiteral(v, fmt::format("{}: {}", what, key)), v);
-        out += ", ";
+      YAML::Node v = n[key];
+      if (!v)
+        continue;
+      std::string whatKey = fmt::format("{}: {}", what, key);
+      out += fmt::format("{} = ", key);
+      if (std::string_view(key) == "factor") {
+        std::optional<double> factor = number(v, whatKey);
+        if (!factor || !std::isfinite(*factor) || *factor < 1)
+          throw Invalid{v.Mark(),
+                        fmt::format("{} must be a number >= 1, got '{}'", whatKey, v.Scalar())};
+        out += literal(numberText(*factor), v);
+      } else {
+        out += literal(durationLiteral(v, whatKey), v);
       }
+      out += ", ";
     }
     out += "}";
     return out;
