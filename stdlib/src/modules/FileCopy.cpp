@@ -106,9 +106,15 @@ bool copySymlink(const std::string& source, const std::string& destination, bool
 }
 
 // Directories get the source directory's mode when created and the requested owner and group;
-// `mode` applies to the regular files.
+// `mode` applies to the regular files. In a dry run `listing` gets one line per entry that would
+// change ("new file /srv/app/a.conf"): the would-change report of a tree names what it copies.
 bool copyTree(const std::string& source, const struct stat& sourceInfo,
-              const std::string& destination, const CopyRequest& request, bool dryRun) {
+              const std::string& destination, const CopyRequest& request, bool dryRun,
+              std::string& listing) {
+  auto note = [&](std::string_view what, const std::string& path) {
+    if (dryRun)
+      listing += std::string(what) + " " + path + "\n";
+  };
   bool changed = false;
   RequestedAttributes directoryAttributes{request.attributes.uid, request.attributes.gid,
                                           std::nullopt};
@@ -117,6 +123,7 @@ bool copyTree(const std::string& source, const struct stat& sourceInfo,
     throw FileError("'" + destination + "' exists and is not a directory");
   if (!existing) {
     changed = true;
+    note("new directory", destination + "/");
     if (!dryRun) {
       if (::mkdir(destination.c_str(), 0700) != 0)
         throwFileErrno("cannot create the directory", destination);
@@ -125,21 +132,30 @@ bool copyTree(const std::string& source, const struct stat& sourceInfo,
         throwFileErrno("cannot change the permissions of", destination);
     }
   }
-  if (existing || !dryRun)
-    changed |= enforceAttributes(destination, directoryAttributes, dryRun);
+  if ((existing || !dryRun) && enforceAttributes(destination, directoryAttributes, dryRun)) {
+    changed = true;
+    note("changed owner or group of", destination + "/");
+  }
   for (const std::string& name : directoryEntries(source)) {
     std::string from = source + "/" + name;
     std::string to = destination + "/" + name;
     auto info = lstatPath(from);
     if (!info)
       continue; // removed while we copied
-    if (S_ISLNK(info->st_mode))
-      changed |= copySymlink(from, to, dryRun);
-    else if (S_ISDIR(info->st_mode))
-      changed |= copyTree(from, *info, to, request, dryRun);
-    else if (S_ISREG(info->st_mode))
-      changed |= copyFile(from, *info, to, request, dryRun).changed;
-    else
+    bool existed = lstatPath(to).has_value();
+    if (S_ISLNK(info->st_mode)) {
+      if (copySymlink(from, to, dryRun)) {
+        changed = true;
+        note(existed ? "changed link" : "new link", to);
+      }
+    } else if (S_ISDIR(info->st_mode)) {
+      changed |= copyTree(from, *info, to, request, dryRun, listing);
+    } else if (S_ISREG(info->st_mode)) {
+      if (copyFile(from, *info, to, request, dryRun).changed) {
+        changed = true;
+        note(existed ? "changed file" : "new file", to);
+      }
+    } else
       throw FileError("cannot copy '" + from + "': not a regular file, directory or link");
   }
   return changed;
@@ -161,8 +177,9 @@ FileChange copyPath(const std::string& source, const std::string& destination,
     if (intoDirectory && !source.ends_with('/'))
       target += "/" + baseName(source);
     std::string from = withoutTrailingSlashes(source);
-    return FileChange{
-        copyTree(from, *sourceInfo, target, request, dryRun), target, std::nullopt, {}};
+    std::string listing;
+    bool changed = copyTree(from, *sourceInfo, target, request, dryRun, listing);
+    return FileChange{changed, target, std::nullopt, listing};
   }
   std::string target = withoutTrailingSlashes(destination);
   if (auto info = statPath(target); intoDirectory || (info && S_ISDIR(info->st_mode)))
