@@ -545,6 +545,15 @@ L_NOT : {
   DISPATCH();
 }
 L_LEN : {
+  Value* rb = RB;
+  if (rb->isString()) {
+    *RA = Value::integer(static_cast<std::int64_t>(rb->str()->len));
+    DISPATCH();
+  }
+  if (rb->isTable() && !rb->table()->metatable) { // the append idiom t[#t + 1] = v
+    *RA = Value::integer(tableLength(rb->table()));
+    DISPATCH();
+  }
   std::ptrdiff_t ra = IDX(RA);
   PROTECT(objLen(L, ra, RB));
   DISPATCH();
