@@ -14,7 +14,9 @@
 # environment: N=200 iterations per side; BASE="lua5.4 -e ''" baseline command;
 #   BEFORE=OTHER_BUILD_DIR also times OTHER_BUILD_DIR's sloth (before/after figures side by
 #   side), on the same script built into a bundle by OTHER_BUILD_DIR's slothc;
-#   ALL=1 also times `sloth run trivial.lua` (compiling the script) and `slothc check trivial.lua`.
+#   ALL=1 also times `sloth run trivial.lua` and `slothc check trivial.lua`; the first run of the
+#   .lua compiles it and fills the compile cache, the others load it as users' repeated runs do
+#   (SLOTH_NO_CACHE=1 in the environment times the compile every time).
 # Needs python3 (os.posix_spawn + wait4 keep the harness's own cost out of the figures).
 set -eu
 build=${1:-build}
