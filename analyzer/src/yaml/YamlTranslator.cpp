@@ -339,16 +339,14 @@ public:
                    "the workflow");
       }
     };
-    // Each entry of the list stands for its task's name (where a duplicate name is reported).
-    Code list("__sloth_yaml_workflow:tasks({ ");
-    for (std::size_t i = 0; i < tasks.size(); ++i) {
-      scriptsBefore(lineOf(tasks[i].Mark()));
-      std::string local = task(tasks[i], i + 1);
-      list += literal(local, tasks[i]["name"]);
-      list += ", ";
-    }
-    list += "})";
-    program_.glue(program_.cursor(), list);
+    // The tasks are the entries of the list itself (no local each: Lua allows 200 locals), each
+    // builder chain starting at its task's line.
+    std::size_t tasksLine = lineOf(keyNode(root, "tasks").Mark());
+    scriptsBefore(tasksLine);
+    program_.glue(tasksLine, Code("__sloth_yaml_workflow:tasks({"));
+    for (std::size_t i = 0; i < tasks.size(); ++i)
+      task(tasks[i], i + 1);
+    program_.glue(program_.cursor(), Code("})"));
     scriptsBefore(std::numeric_limits<std::size_t>::max());
     return program_.finish();
   }
@@ -502,10 +500,10 @@ private:
     program_.glue(program_.cursor(), close);
   }
 
-  // Emits task number `index`; returns the local that holds it. Its settings go on its first
+  // Emits task number `index`, an entry of the workflow's task list. Its settings go on its first
   // line (the DSL reports a bad setting at the line where the builder chain starts, which is
   // then the task's own), each script after them at its own lines.
-  std::string task(const YAML::Node& t, std::size_t index) {
+  void task(const YAML::Node& t, std::size_t index) {
     if (!t.IsMap())
       throw Invalid{t.Mark(), fmt::format("task {} must be a mapping with a 'name'", index)};
     YAML::Node nameNode = t["name"];
@@ -514,9 +512,8 @@ private:
     std::string name = scalar(nameNode, "a task's name");
     std::string where = fmt::format("task '{}'", name);
     checkKeys(t, kTaskKeys, where);
-    std::string local = fmt::format("__sloth_yaml_task_{}", index);
-    Code chain(fmt::format("local {} = ", local));
-    chain += literal(fmt::format("task({})", plan::quoteLua(name)), nameNode);
+    // The chain's start stands for the name (where a duplicate name is reported).
+    Code chain = literal(fmt::format("task({})", plan::quoteLua(name)), nameNode);
     auto setting = [&](const char* key, const std::string& value) {
       chain += method(key, t, key);
       chain += literal(value, t[key]);
@@ -568,9 +565,8 @@ private:
       emitScript(chain, lineOf(t.Mark()), *k, code, where);
       chain = Code();
     }
-    chain += ":build()";
+    chain += ":build(),";
     program_.glue(scripts.empty() ? lineOf(t.Mark()) : program_.cursor(), chain);
-    return local;
   }
   // `retries: 3`, or `retries: {count: 3, delay: 2s, factor: 2, max_delay: 30s}` for the
   // builder's backoff table.
