@@ -11,8 +11,11 @@
 
 namespace sloth::vm {
 
-// Growth allowed after a collection before the next one, in percent of the surviving heap.
+// Growth allowed after a collection before the next one, in percent of the surviving heap, and
+// at least kGcMinGrowth bytes: a small heap (a few hundred KB of live objects beside a stream of
+// short-lived tables) would otherwise be marked again after every few hundred KB allocated.
 static constexpr std::size_t kGcPausePercent = 45;
+static constexpr std::size_t kGcMinGrowth = 1024 * 1024;
 
 // Every block is allocated with its size rounded up to 16 bytes, so a block of any size in a
 // class can hold any request of that class.
@@ -497,8 +500,8 @@ void fullGC(Thread* L) {
   g->mainThread->marked &= static_cast<std::uint8_t>(~kMarkBit); // not on any list
   // Next collection when the heap has grown by kGcPausePercent of what survived (Lua 5.4 collects
   // incrementally at 200%; a stop-the-world collector peaks higher, so it starts earlier).
-  std::size_t next = g->totalBytes + g->totalBytes / 100 * kGcPausePercent;
-  g->gcThreshold = next < 256 * 1024 ? 256 * 1024 : next;
+  std::size_t growth = g->totalBytes / 100 * kGcPausePercent;
+  g->gcThreshold = g->totalBytes + (growth < kGcMinGrowth ? kGcMinGrowth : growth);
   // Under a memory limit, collect before reaching it rather than failing with garbage around.
   if (g->memLimit != 0 && g->gcThreshold > g->memLimit - g->memLimit / 8)
     g->gcThreshold = g->memLimit - g->memLimit / 8;
