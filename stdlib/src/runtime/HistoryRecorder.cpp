@@ -4,15 +4,20 @@
 
 #include <cstdio>
 #include <exception>
+#include <system_error>
 
 namespace sloth::stdlib::runtime {
 
-HistoryRecorder::HistoryRecorder(std::string script, bool dryRun)
-    : opening_(std::async(std::launch::async, [path = HistoryStore::defaultPath()] {
-        return std::make_unique<HistoryStore>(path);
-      })) {
+HistoryRecorder::HistoryRecorder(std::string script, bool dryRun) {
   run_.script = std::move(script);
   run_.dryRun = dryRun;
+  // The path is found on the thread too: no home directory is an error for begin() to report.
+  auto open = [] { return std::make_unique<HistoryStore>(HistoryStore::defaultPath()); };
+  try {
+    opening_ = std::async(std::launch::async, open);
+  } catch (const std::system_error&) {
+    opening_ = std::async(std::launch::deferred, open); // no thread to spare: begin() opens it
+  }
 }
 
 HistoryRecorder::~HistoryRecorder() = default;
