@@ -1,5 +1,6 @@
 #include "sloth/analyzer/dsl/DslChecks.h"
 
+#include "sloth/Duration.h"
 #include "sloth/analyzer/types/Suggest.h"
 
 #include <fmt/core.h>
@@ -188,9 +189,38 @@ private:
   }
 };
 
+// A timeout given as a literal that the run would refuse (`task 'a': timeout: invalid duration
+// '5 minuets'`): reported before anything runs, with the run's wording.
+void checkTimeout(const TaskGraph& graph, const Setting& timeout, const std::string& what,
+                  DiagnosticEngine& diags) {
+  std::optional<double> seconds = timeout.number();
+  if (const std::string* text = timeout.string()) {
+    seconds = parseDuration(*text);
+    if (!seconds) {
+      diags.error("invalid-duration", graph.file, timeout.range,
+                  fmt::format("{}: invalid duration '{}' (use seconds, or e.g. \"90s\", \"5m\", "
+                              "\"1h30m\")",
+                              what, *text));
+      return;
+    }
+  }
+  constexpr double kTenYears = 10 * 365 * 86400.0; // as stdlib's TaskSpec checkDuration
+  if (seconds && !(*seconds > 0))
+    diags.error("invalid-duration", graph.file, timeout.range,
+                fmt::format("{}: the duration must be positive", what));
+  else if (seconds && *seconds > kTenYears)
+    diags.error("invalid-duration", graph.file, timeout.range,
+                fmt::format("{}: the duration is too long (at most 10 years)", what));
+}
+
 } // namespace
 
 void checkTaskGraph(const TaskGraph& graph, DiagnosticEngine& diags) {
+  for (const Task& t : graph.tasks)
+    if (const std::string* name = t.name.string())
+      checkTimeout(graph, t.timeout, fmt::format("task '{}': timeout", *name), diags);
+  for (const Workflow& w : graph.workflows)
+    checkTimeout(graph, w.configTimeout, fmt::format("{}: config.timeout", describe(w)), diags);
   for (const Task& t : graph.tasks)
     if (t.discarded && !t.built)
       diags.report(Severity::Warning, "missing-build", graph.file, t.range,

@@ -87,7 +87,7 @@ void pushBackoff(Thread& L, std::string_view taskName, int vi) {
 
 } // namespace
 
-double checkDuration(Thread& L, int index, std::string_view what) {
+double checkDuration(Thread& L, int index, std::string_view what, bool zeroAllowed) {
   std::optional<double> seconds;
   if (L.type(index) == Type::Number) {
     seconds = L.toNumber(index);
@@ -103,8 +103,12 @@ double checkDuration(Thread& L, int index, std::string_view what) {
     L.runError(fmt::format("{}: expected a duration (seconds or a string like \"5m\"), got {}",
                            what, L.typeNameAt(index)));
   }
-  if (!std::isfinite(*seconds) || *seconds < 0)
+  if (std::isnan(*seconds) || *seconds < 0 || (*seconds == 0 && !zeroAllowed))
     L.runError(fmt::format("{}: the duration must be positive", what));
+  // A longer one overflowed the timer: the task timed out at once ("after -9223372036854775808s").
+  constexpr double kTenYears = 10 * 365 * 86400.0;
+  if (*seconds > kTenYears)
+    L.runError(fmt::format("{}: the duration is too long (at most 10 years)", what));
   return *seconds;
 }
 
@@ -133,7 +137,7 @@ void pushNormalizedField(Thread& L, std::string_view taskName, std::string_view 
   } else if (key == "depends_on") {
     pushStringList(L, taskName, key, vi);
   } else if (key == "timeout") {
-    L.pushNumber(checkDuration(L, vi, fmt::format("task '{}': timeout", taskName)));
+    L.pushNumber(checkDuration(L, vi, fmt::format("task '{}': timeout", taskName), false));
   } else if (key == "retries") {
     bool exact = false;
     std::int64_t count = L.type(vi) == Type::Number ? L.toInteger(vi, &exact) : 0;

@@ -24,7 +24,8 @@ void pushNormalizedField(vm::Thread& L, std::string_view taskName, std::string_v
 /// every field checked, unknown fields rejected.
 void pushTaskFromSpec(vm::Thread& L, int index, std::string_view context);
 
-/// Seconds of a Duration value at `index`; raises "`what`: ..." when it is not one.
-double checkDuration(vm::Thread& L, int index, std::string_view what);
+/// Seconds of a Duration value at `index`; raises "`what`: ..." when it is not one, is negative,
+/// longer than ten years (no timer could hold it), or 0 where `zeroAllowed` is false (a limit).
+double checkDuration(vm::Thread& L, int index, std::string_view what, bool zeroAllowed = true);
 
 } // namespace sloth::stdlib::tasks

@@ -72,8 +72,8 @@ void setConfig(Thread& L, int wf, int config) {
             fmt::format("workflow '{}': config.max_parallel_tasks must be an integer >= 1", name));
       L.pushInteger(n);
     } else if (k == "timeout") {
-      L.pushNumber(
-          tasks::checkDuration(L, L.top(), fmt::format("workflow '{}': config.timeout", name)));
+      L.pushNumber(tasks::checkDuration(L, L.top(),
+                                        fmt::format("workflow '{}': config.timeout", name), false));
     } else if (k == "fail_fast") {
       if (L.type(-1) != Type::Boolean)
         L.runError(fmt::format("workflow '{}': config.fail_fast must be a boolean, got {}", name,

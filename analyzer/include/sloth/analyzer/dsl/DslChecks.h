@@ -7,6 +7,8 @@
 //   duplicate-task      two tasks of a workflow have the same name
 //   missing-build       a builder without `:build()` where a task is expected (error), or a
 //                       builder chain whose result is dropped (warning: the task never exists)
+//   invalid-duration    a literal task timeout or config.timeout the run refuses (not a duration,
+//                       not > 0, more than ten years)
 #pragma once
 
 #include "sloth/analyzer/dsl/TaskGraph.h"
