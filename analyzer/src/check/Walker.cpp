@@ -104,6 +104,7 @@ const FunctionSignature* Walker::function(const FunctionBody* body, const Functi
       if (sig && param < sig->params.size() && sig->params[param].type) {
         const types::ParamSignature& ps = sig->params[param];
         info.type = ps.optional ? types_.optional(ps.type) : ps.type;
+        info.annotated = true; // signatures with parameter types come from `---@param`
       }
       ++param;
     }
@@ -353,8 +354,10 @@ void Walker::localStat(const LocalStat* s) {
     } else {
       info.type = types_.nil(); // `local x` or more names than values
     }
-    if (declared && i == 0)
+    if (declared && i == 0) {
       info.type = declared;
+      info.annotated = true;
+    }
     declareLocal(local, info, declared && i == 0);
   }
   if (lastCallSig && s->locals.size() > n && n > 0) {
@@ -725,7 +728,9 @@ bool Walker::reportShadowedModule(const IndexExpr* e, Use use) {
   if (callable || (own && use != Use::Callee))
     return false;
   // Calling a missing field of a native result always fails; otherwise it is likely a mix-up.
-  Severity severity = !own && isBuiltinClass(t) && t->exact() ? Severity::Error : Severity::Warning;
+  Severity severity = !own && isBuiltinClass(t) && t->exact() && !info->annotated
+                          ? Severity::Error
+                          : Severity::Warning;
   Diagnostic& d = report(
       severity, "shadowed-module", e->object->range,
       fmt::format("'{0}' here is the local {0} (a {1}), not the {0} module, so '{0}.{2}' is not "
@@ -814,7 +819,8 @@ TypeRef Walker::fieldOf(TypeRef object, const std::string& field, const Expr* ob
     std::string message = fmt::format("unknown field '{}' on {}", field, t->name());
     if (std::optional<std::string> fix = types::closestName(field, types_.fieldNames(t)))
       message += fmt::format("; did you mean '{}'?", *fix);
-    report(builtin ? Severity::Error : Severity::Warning, "unknown-field", fieldRange,
+    bool certain = builtin && !typedByAnnotation(objectExpr);
+    report(certain ? Severity::Error : Severity::Warning, "unknown-field", fieldRange,
            std::move(message));
   }
   return nullptr;
@@ -913,7 +919,8 @@ TypeRef Walker::methodCallExpr(const MethodCallExpr* e) {
     std::string message = fmt::format("strings have no method '{}'", e->method);
     if (std::optional<std::string> fix = sigs_.suggestFunction("string." + e->method))
       message += fmt::format("; did you mean '{}'?", fix->substr(7));
-    report(Severity::Error, "unknown-field", e->methodRange, std::move(message));
+    report(typedByAnnotation(e->object) ? Severity::Warning : Severity::Error, "unknown-field",
+           e->methodRange, std::move(message));
     return nullptr;
   }
   if (t->kind() != TypeKind::Record || !isBuiltinClass(t))
@@ -935,7 +942,8 @@ TypeRef Walker::methodCallExpr(const MethodCallExpr* e) {
   std::string message = fmt::format("unknown method '{}' on {}", e->method, t->name());
   if (std::optional<std::string> fix = sigs_.suggestFunction(t->name() + ":" + e->method))
     message += fmt::format("; did you mean '{}'?", fix->substr(fix->find(':') + 1));
-  report(Severity::Error, "unknown-field", e->methodRange, std::move(message));
+  report(typedByAnnotation(e->object) ? Severity::Warning : Severity::Error, "unknown-field",
+         e->methodRange, std::move(message));
   return nullptr;
 }
 
@@ -1139,6 +1147,12 @@ bool Walker::isUnknown(TypeRef t) const {
 bool Walker::isBuiltinClass(TypeRef record) const {
   const types::ClassSignature* c = sigs_.classNamed(record->name());
   return c && resolved(c->type) == record;
+}
+
+bool Walker::typedByAnnotation(const Expr* e) const {
+  const auto* name = e ? e->as<NameExpr>() : nullptr;
+  const LocalInfo* info = name && name->local ? infoOf(name->local) : nullptr;
+  return info && info->annotated;
 }
 
 std::string Walker::describe(TypeRef t) const {

@@ -43,6 +43,9 @@ struct LocalInfo {
   const types::ModuleSignature* module = nullptr; // `local T = table`: the module itself
   // `local i, j = s:find(p)`: the later results are nil exactly when the first one is.
   std::vector<const ast::Local*> siblings;
+  // The type is the script's own `---@type`/`---@param`: intent, not a guarantee, so what it
+  // lacks is a warning even for a module's class (checks.md).
+  bool annotated = false;
 };
 
 // The types of a call's arguments (or a statement's values), without a heap allocation for the
@@ -216,6 +219,8 @@ private:
   TypeRef resolved(TypeRef t) const;
   bool isUnknown(TypeRef t) const;
   bool isBuiltinClass(TypeRef record) const;
+  // `e` is a local whose type is the script's own annotation (LocalInfo::annotated).
+  bool typedByAnnotation(const ast::Expr* e) const;
   std::string describe(TypeRef t) const;
   Severity severityFor(const types::FunctionSignature& sig) const;
   TypeRef primitiveNamed(std::string_view typeName) const;
