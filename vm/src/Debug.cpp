@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
+
 namespace sloth::vm {
 
 static bool isLua(const CallInfo* ci) {
@@ -274,6 +276,7 @@ std::string varInfo(Thread* L, const Value* o) {
     kind = objName(p, currentPc(L, ci), static_cast<int>(o - base), name);
   if (!kind)
     return "";
+  name.resize(std::strlen(name.c_str())); // Lua prints the name as a C string: cut at a NUL
   return fmt::format(" ({} '{}')", kind, name);
 }
 
