@@ -574,7 +574,8 @@ SANDBOX = (b"do local keep = {string=1, table=1, math=1, utf8=1, print=1, pairs=
 
 
 def limit_child():
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    if MEMORY_LIMIT:  # 0 for AddressSanitizer builds, which reserve terabytes of address space
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     os.setsid()
 
@@ -838,6 +839,7 @@ class Fuzzer:
 
 
 def main():
+    global MEMORY_LIMIT
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--bin", default=os.path.join(REPO, "build", "tools"),
                    help="directory holding slothc/ and sloth/ (a build's tools/ folder)")
@@ -848,7 +850,10 @@ def main():
                    help="comma-separated: lua (check/plan/build/dis), run, yaml, values, toml, bundle")
     p.add_argument("--timeout", type=float, default=10)
     p.add_argument("--out", default="/tmp/sloth-fuzz")
+    p.add_argument("--memory-mb", type=int, default=MEMORY_LIMIT >> 20,
+                   help="address-space limit of each command (0: none, for an AddressSanitizer build)")
     args = p.parse_args()
+    MEMORY_LIMIT = args.memory_mb << 20
     args.targets = args.targets.split(",")
     fuzzer = Fuzzer(args)
     print("corpus: %d Lua files (%d plain), %d YAML files; %d cases from case %d, seed %d" % (
