@@ -78,6 +78,10 @@ void State::setInterruptHandler(InterruptHandler handler) {
   g_->interruptHandler = std::move(handler);
 }
 
+void State::setMissingGlobalNote(MissingGlobalNote note) {
+  g_->missingGlobalNote = note;
+}
+
 void State::requestInterrupt() noexcept {
   g_->interruptRequested.store(true, std::memory_order_relaxed);
 }

@@ -288,7 +288,16 @@ std::string varInfo(Thread* L, const Value* o) {
 }
 
 [[noreturn]] void typeError(Thread* L, const Value* o, const char* op) {
-  runError(L, fmt::format("attempt to {} a {} value{}", op, objTypeName(L, *o), varInfo(L, o)));
+  std::string info = varInfo(L, o);
+  std::string message = fmt::format("attempt to {} a {} value{}", op, objTypeName(L, *o), info);
+  constexpr std::string_view kGlobal = " (global '";
+  if (o->isNil() && L->g->missingGlobalNote && info.starts_with(kGlobal)) {
+    std::string_view name(info);
+    name = name.substr(kGlobal.size(), name.size() - kGlobal.size() - 2);
+    if (std::string note = L->g->missingGlobalNote(name); !note.empty())
+      message += ": " + note;
+  }
+  runError(L, message);
 }
 
 [[noreturn]] void callError(Thread* L, const Value* o) {

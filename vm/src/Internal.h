@@ -32,6 +32,7 @@ struct Global {
   // and calls, which then runs interruptHandler.
   std::atomic<bool> interruptRequested{false};
   State::InterruptHandler interruptHandler;
+  State::MissingGlobalNote missingGlobalNote = nullptr; // see State::setMissingGlobalNote
   // Stacks of finished coroutines, reused by the next ones: a fresh protected stack costs an
   // mmap, a guard page and new page faults, which made short-lived coroutines 17x slower.
   std::vector<SpareFiberStack> spareFiberStacks;

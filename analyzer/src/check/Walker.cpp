@@ -2,6 +2,7 @@
 
 #include "RemovedNames.h"
 
+#include "sloth/ReferenceModules.h"
 #include "sloth/analyzer/types/Suggest.h"
 
 #include <fmt/core.h>
@@ -748,6 +749,12 @@ TypeRef Walker::moduleField(const ModuleSignature& module, const IndexExpr* e, U
     extended = extended || facts_.extendedFields.count(object->name + "." + name) != 0;
   if (extended)
     return nullptr;
+  if (use != Use::FeatureTest && isUnbuiltReferenceModule(module.name) &&
+      unbuiltModulesReported_.insert(module.name).second)
+    report(Severity::Warning, "module-not-built", e->range,
+           fmt::format("module '{}' is not built in this version of sloth: '{}' fails when the "
+                       "script runs (the signatures declare the whole modules reference)",
+                       module.name, qualified));
   if (auto f = module.functions.find(name); f != module.functions.end()) {
     if (f->second->deprecated && use != Use::FeatureTest)
       reportDeprecated(*f->second, e->range, qualified);

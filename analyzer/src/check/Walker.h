@@ -235,6 +235,7 @@ private:
   UserAnnotations annotations_;
   FileFacts facts_;
   std::unordered_set<std::string> extraGlobals_;
+  std::unordered_set<std::string> unbuiltModulesReported_; // module-not-built: once per module
 
   std::unordered_map<const ast::Local*, LocalInfo> locals_;
   std::vector<Narrowing> narrowed_;            // innermost last; truncated when a block ends

@@ -8,9 +8,27 @@
 #include "sloth/stdlib/modules/StateModule.h"
 #include "sloth/stdlib/modules/TemplateModule.h"
 
+#include "sloth/ReferenceModules.h"
+
+#include <fmt/core.h>
+
 namespace sloth::stdlib {
 
+namespace {
+
+// "attempt to index a nil value (global 'pkg')" then says why (include/sloth/ReferenceModules.h).
+std::string unbuiltModuleNote(std::string_view name) {
+  if (!isUnbuiltReferenceModule(name))
+    return {};
+  return fmt::format("the '{}' module of the sloth reference is not built in this version of "
+                     "sloth",
+                     name);
+}
+
+} // namespace
+
 void openSlothModules(vm::State& state) {
+  state.setMissingGlobalNote(unbuiltModuleNote);
   vm::Thread& L = state.main();
   openTask(L);
   openWorkflow(L);

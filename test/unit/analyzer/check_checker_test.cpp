@@ -33,8 +33,11 @@ std::vector<Finding> checkSource(const std::string& source,
   check::checkChunk(parsed->chunk, parsed->chunk.file, sources, types::builtinSignatures(),
                     settings, diags);
   std::vector<Finding> out;
+  // The sources use modules of the reference whether this build has them or not: that warning
+  // (module-not-built, test/lit/run/module-not-built.lua) is not what these tests look at.
   for (const Diagnostic& d : diags.diagnostics())
-    out.push_back({d.severity, d.code, sources.lineOf(d.file, d.range.begin), d.message});
+    if (d.code != "module-not-built")
+      out.push_back({d.severity, d.code, sources.lineOf(d.file, d.range.begin), d.message});
   return out;
 }
 

@@ -1,3 +1,4 @@
+#include "sloth/ReferenceModules.h"
 #include "sloth/defs/Defs.h"
 
 #include <gtest/gtest.h>
@@ -32,6 +33,25 @@ TEST(Defs, EmbeddedFilesMatchTheSourceTree) {
 TEST(Defs, FindByName) {
   ASSERT_NE(sloth::defs::find("pkg.lua"), nullptr);
   EXPECT_EQ(sloth::defs::find("no-such-module.lua"), nullptr);
+}
+
+} // namespace
+
+namespace {
+
+// include/sloth/ReferenceModules.h lists exactly the modules that have a signature file (Lua's own
+// libraries aside).
+TEST(Defs, ReferenceModulesAreTheSignatureFiles) {
+  std::set<std::string> files;
+  for (const sloth::EmbeddedFile& f : sloth::defs::files()) {
+    std::string name = f.name;
+    if (!name.starts_with("lua_"))
+      files.insert(name.substr(0, name.size() - 4)); // without ".lua"
+  }
+  std::set<std::string> listed;
+  for (const sloth::ReferenceModule& m : sloth::kReferenceModules)
+    listed.insert(std::string(m.name));
+  EXPECT_EQ(files, listed);
 }
 
 } // namespace

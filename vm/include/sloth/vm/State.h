@@ -314,6 +314,12 @@ public:
   void setInterruptHandler(InterruptHandler handler);
   void requestInterrupt() noexcept;
 
+  // A note added to "attempt to index a nil value (global 'NAME')" and the like: the runtime
+  // names the modules it declares but does not have ("the 'pkg' module is not built ..."). It
+  // returns "" for other names.
+  using MissingGlobalNote = std::string (*)(std::string_view name);
+  void setMissingGlobalNote(MissingGlobalNote note);
+
 private:
   Global* g_;
 };
