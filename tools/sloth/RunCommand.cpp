@@ -208,9 +208,7 @@ int runScript(ScriptSession& session, const RunSettings& s, rt::DryRunJournal& j
 // Runs the script, then exports the metrics it recorded (docs/modules/metrics.md) however it
 // ended, except after a usage or compile error (nothing ran). A failed export is an error.
 int run(const RunSettings& s) {
-  // First: the history database opens on its own thread while the libraries open and the script
-  // compiles or loads (History.h).
-  rt::HistoryRecorder history(s.path, s.dryRun);
+  rt::HistoryRecorder history(s.path, s.dryRun); // opened by runScript once the script compiled
   rt::DryRunJournal journal; // outlives the session, which points to it in a dry run
   ScriptSession session;
   int rc = runScript(session, s, journal, history);

@@ -4,20 +4,12 @@
 
 #include <cstdio>
 #include <exception>
-#include <system_error>
 
 namespace sloth::stdlib::runtime {
 
 HistoryRecorder::HistoryRecorder(std::string script, bool dryRun) {
   run_.script = std::move(script);
   run_.dryRun = dryRun;
-  // The path is found on the thread too: no home directory is an error for begin() to report.
-  auto open = [] { return std::make_unique<HistoryStore>(HistoryStore::defaultPath()); };
-  try {
-    opening_ = std::async(std::launch::async, open);
-  } catch (const std::system_error&) {
-    opening_ = std::async(std::launch::deferred, open); // no thread to spare: begin() opens it
-  }
 }
 
 HistoryRecorder::~HistoryRecorder() = default;
@@ -33,7 +25,7 @@ void HistoryRecorder::warn(const std::string& problem) {
 void HistoryRecorder::begin() {
   run_.startedAt = unixNow();
   try {
-    store_ = opening_.get();
+    store_ = std::make_unique<HistoryStore>(HistoryStore::defaultPath());
     run_.id = store_->beginRun(run_);
   } catch (const std::exception& e) {
     store_.reset();

@@ -23,8 +23,7 @@ bool hasTable(const SqliteDatabase& db, const char* name) {
 
 } // namespace
 
-// Prepared when the history opens, which a run does on a thread of its own (HistoryRecorder), so
-// that parsing them does not delay the run.
+// The statements a run writes, prepared once when the history opens.
 struct HistoryStore::Writes {
   explicit Writes(const SqliteDatabase& db)
       : insertRun(db, "INSERT INTO runs (script, workflow, dry_run, status, started_at) "

@@ -11,7 +11,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -76,17 +75,12 @@ double unixNow();
 
 /// Records one run as it goes: begin() before the script runs, the observer callbacks (forwarded
 /// to `next`, the view) time each task, finish() stores it all. Errors become one warning.
-///
-/// The constructor starts opening the database on a thread of its own and begin() waits for it:
-/// SQLite reading the schema and replaying the WAL is a third of a trivial run's start-up, and
-/// overlaps opening the libraries and loading the script that way (docs/startup.md). Only the
-/// opening runs there; every write happens on the caller's thread.
 class HistoryRecorder : public RunObserver {
 public:
   HistoryRecorder(std::string script, bool dryRun);
   ~HistoryRecorder() override;
 
-  /// Records the run as `running`.
+  /// Opens the history and records the run as `running`.
   void begin();
   /// The observer to give runWorkflow: it times the tasks, then calls `next`.
   void setNext(RunObserver* next) { next_ = next; }
@@ -106,7 +100,6 @@ private:
   void warn(const std::string& problem);
 
   RunRecord run_;
-  std::future<std::unique_ptr<HistoryStore>> opening_;
   std::unique_ptr<HistoryStore> store_;
   RunObserver* next_ = nullptr;
   std::map<std::string, double> started_, ended_;
