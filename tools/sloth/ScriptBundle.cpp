@@ -120,14 +120,20 @@ std::optional<vm::Bundle> readScriptBundle(const std::string& path, std::string&
     error = fmt::format("cannot read '{}': {}", path, reason);
     return std::nullopt;
   }
+  return parseScriptBundle(bytes, path, error);
+}
+
+std::optional<vm::Bundle> parseScriptBundle(std::string_view bytes, const std::string& name,
+                                            std::string& error) {
   vm::Bundle bundle;
+  std::string reason;
   if (!vm::readBundle(bytes, defs::signatureHash(), bundle, reason)) {
-    error = fmt::format("{}: {}", path, reason);
+    error = fmt::format("{}: {}", name, reason);
     return std::nullopt;
   }
   if (bundle.kind != vm::BundleKind::Script) {
     error = fmt::format("{}: a string.dump binary chunk, not a script bundle (load it with load)",
-                        path);
+                        name);
     return std::nullopt;
   }
   return bundle;

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sloth::cli {
@@ -19,6 +20,9 @@ bool isBundleFile(const std::string& path);
 // Reads and verifies the bundle at `path`. nullopt with `error` set to a message naming the file
 // and the problem ("x.slothb: truncated: ...").
 std::optional<vm::Bundle> readScriptBundle(const std::string& path, std::string& error);
+// The same for a bundle already in memory, named `name` in the messages.
+std::optional<vm::Bundle> parseScriptBundle(std::string_view bytes, const std::string& name,
+                                            std::string& error);
 
 // The workflows the bundle's metadata describes. A setting only known at run time shows as "?".
 // nullopt with `error` set when the metadata is not the documented JSON.

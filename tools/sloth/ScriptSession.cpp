@@ -10,6 +10,12 @@
 
 #include <fmt/core.h>
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <sys/stat.h>
+
 namespace sloth::cli {
 
 namespace {
@@ -77,17 +83,50 @@ ScriptSession::ScriptSession()
   stdlib::setChunkLoader(*state_, compileChunk);
 }
 
+std::optional<int> ScriptSession::useBundle(std::optional<vm::Bundle> bundle,
+                                            const std::string& error) {
+  if (!bundle) {
+    fmt::print(stderr, "sloth: {}\n", error);
+    return 2; // refused before anything runs (design §5)
+  }
+  main_ = std::move(bundle->main);
+  sourceText_ = std::move(bundle->sourceText);
+  return std::nullopt;
+}
+
+// A pipe, a FIFO or a device (`cat s.lua | sloth run /dev/stdin`, `sloth run <(...)`) can be read
+// only once: it is read whole, then told a bundle from source. (Looking at its first bytes and
+// then compiling the file ran what was left after stdio's read-ahead: nothing.)
+std::optional<int> ScriptSession::compileStream(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) {
+    fmt::print(stderr, "sloth: cannot read '{}': {}\n", path, std::strerror(errno));
+    return 2;
+  }
+  if (vm::looksLikeBundle(bytes)) {
+    std::string error;
+    std::optional<vm::Bundle> bundle = parseScriptBundle(bytes, path, error);
+    return useBundle(std::move(bundle), error);
+  }
+  auto compiled = compiler::compileText(path, bytes);
+  if (!compiled->main) {
+    compiler::printDiagnostics(*compiled, stderr);
+    return 2;
+  }
+  main_ = std::shared_ptr<const vm::Proto>(std::move(compiled->main));
+  sourceText_ = std::move(bytes);
+  return std::nullopt;
+}
+
 std::optional<int> ScriptSession::compile(const std::string& path) {
+  if (struct stat st{};
+      path != "-" && ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+    return compileStream(path);
   if (isBundleFile(path)) {
     std::string error;
     std::optional<vm::Bundle> bundle = readScriptBundle(path, error);
-    if (!bundle) {
-      fmt::print(stderr, "sloth: {}\n", error);
-      return 2; // refused before anything runs (design §5)
-    }
-    main_ = std::move(bundle->main);
-    sourceText_ = std::move(bundle->sourceText);
-    return std::nullopt;
+    return useBundle(std::move(bundle), error);
   }
   std::optional<CompileCache> cache = CompileCache::forScript(path);
   if (cache) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "sloth/stdlib/runtime/Runtime.h"
+#include "sloth/vm/Bundle.h"
 #include "sloth/vm/State.h"
 
 #include <memory>
@@ -28,6 +29,9 @@ public:
   std::optional<int> runMainChunk(const std::string& path, const std::vector<std::string>& args);
 
 private:
+  std::optional<int> compileStream(const std::string& path);
+  std::optional<int> useBundle(std::optional<vm::Bundle> bundle, const std::string& error);
+
   std::unique_ptr<vm::State> state_;
   std::unique_ptr<stdlib::runtime::Runtime> runtime_; // destroyed first: it closes coroutines
   std::shared_ptr<const vm::Proto> main_;
