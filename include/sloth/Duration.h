@@ -11,6 +11,10 @@
 
 namespace sloth {
 
+/// The longest duration a timeout or a retry delay may be: a longer one overflows the event loop's
+/// timer (a task "timed out after -9223372036854775808s" at once).
+inline constexpr double kMaxDurationSeconds = 10 * 365 * 86400.0;
+
 /// Seconds, or nullopt when the text is not a duration.
 inline std::optional<double> parseDuration(std::string_view text) {
   if (text.empty())

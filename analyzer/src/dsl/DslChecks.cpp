@@ -204,11 +204,10 @@ void checkTimeout(const TaskGraph& graph, const Setting& timeout, const std::str
       return;
     }
   }
-  constexpr double kTenYears = 10 * 365 * 86400.0; // as stdlib's TaskSpec checkDuration
   if (seconds && !(*seconds > 0))
     diags.error("invalid-duration", graph.file, timeout.range,
                 fmt::format("{}: the duration must be positive", what));
-  else if (seconds && *seconds > kTenYears)
+  else if (seconds && *seconds > kMaxDurationSeconds)
     diags.error("invalid-duration", graph.file, timeout.range,
                 fmt::format("{}: the duration is too long (at most 10 years)", what));
 }

@@ -112,21 +112,26 @@ std::string numberText(double seconds) {
 }
 
 // A duration: a number of seconds or a string like "5m", checked here so a mistake is reported
-// at its line and column before anything runs.
-std::string durationLiteral(const YAML::Node& node, const std::string& what) {
+// at its line and column before anything runs, with the run's limits (a timeout is positive; a
+// delay may be 0; neither longer than kMaxDurationSeconds).
+std::string durationLiteral(const YAML::Node& node, const std::string& what,
+                            bool zeroAllowed = true) {
   std::optional<double> seconds = number(node, what);
   std::string text = node.Scalar();
-  if (!seconds && (seconds = parseDuration(text)))
-    return plan::quoteLua(text);
+  bool withUnits = !seconds && (seconds = parseDuration(text)).has_value();
   if (!seconds)
     throw Invalid{node.Mark(), fmt::format("{}: invalid duration '{}' (use seconds, or e.g. 90s, "
                                            "5m, 1h30m)",
                                            what, text)};
-  if (!std::isfinite(*seconds) || *seconds < 0)
+  if (!std::isfinite(*seconds) || *seconds < 0 || (*seconds == 0 && !zeroAllowed))
     throw Invalid{node.Mark(), fmt::format("{}: the duration must be a positive number of "
                                            "seconds, got '{}'",
                                            what, text)};
-  return numberText(*seconds);
+  if (*seconds > kMaxDurationSeconds)
+    throw Invalid{
+        node.Mark(),
+        fmt::format("{}: the duration is too long (at most 10 years), got '{}'", what, text)};
+  return withUnits ? plan::quoteLua(text) : numberText(*seconds);
 }
 
 std::string integerLiteral(const YAML::Node& node, const std::string& what, std::int64_t least) {
@@ -401,7 +406,7 @@ private:
     }
     if (YAML::Node n = c["timeout"]) {
       out += "timeout = ";
-      out += literal(durationLiteral(n, "config's timeout"), n);
+      out += literal(durationLiteral(n, "config's timeout", false), n);
       out += ", ";
     }
     if (YAML::Node n = c["fail_fast"]) {
@@ -530,7 +535,7 @@ private:
       chain += ")";
     }
     if (YAML::Node n = t["timeout"])
-      setting("timeout", durationLiteral(n, fmt::format("timeout of {}", where)));
+      setting("timeout", durationLiteral(n, fmt::format("timeout of {}", where), false));
     if (YAML::Node n = t["retries"]) {
       chain += method("retries", t, "retries");
       chain += retries(n, where);

@@ -105,9 +105,7 @@ double checkDuration(Thread& L, int index, std::string_view what, bool zeroAllow
   }
   if (std::isnan(*seconds) || *seconds < 0 || (*seconds == 0 && !zeroAllowed))
     L.runError(fmt::format("{}: the duration must be positive", what));
-  // A longer one overflowed the timer: the task timed out at once ("after -9223372036854775808s").
-  constexpr double kTenYears = 10 * 365 * 86400.0;
-  if (*seconds > kTenYears)
+  if (*seconds > kMaxDurationSeconds)
     L.runError(fmt::format("{}: the duration is too long (at most 10 years)", what));
   return *seconds;
 }
