@@ -201,8 +201,8 @@ private:
     for (const std::string& name : only) {
       auto it = indexOf.find(name);
       if (it == indexOf.end())
-        throw std::invalid_argument(
-            fmt::format("workflow '{}' has no task named '{}'", workflow_.name, name));
+        throw std::invalid_argument(fmt::format("workflow '{}' has no task named '{}'{}",
+                                                workflow_.name, name, didYouMean(name, workflow_)));
       todo.push_back(it->second);
     }
     while (!todo.empty()) {

@@ -1,5 +1,7 @@
 #include "sloth/stdlib/runtime/Workflow.h"
 
+#include "sloth/Suggest.h"
+
 #include "modules/WorkflowSpec.h"
 
 #include <fmt/core.h>
@@ -130,6 +132,14 @@ std::vector<WorkflowDefinition> definedWorkflows(Thread& L) {
   return result;
 }
 
+std::string didYouMean(const std::string& name, const WorkflowDefinition& workflow) {
+  std::vector<std::string> names;
+  for (const TaskDefinition& t : workflow.tasks)
+    names.push_back(t.name);
+  std::optional<std::string> closest = closestName(name, names);
+  return closest ? fmt::format("; did you mean '{}'?", *closest) : "";
+}
+
 std::optional<std::string> checkWorkflow(const WorkflowDefinition& workflow) {
   std::map<std::string, const TaskDefinition*> byName;
   for (const TaskDefinition& t : workflow.tasks)
@@ -139,8 +149,8 @@ std::optional<std::string> checkWorkflow(const WorkflowDefinition& workflow) {
       if (dep == t.name)
         return fmt::format("workflow '{}': task '{}' depends on itself", workflow.name, t.name);
       if (!byName.count(dep))
-        return fmt::format("workflow '{}': task '{}' depends on unknown task '{}'", workflow.name,
-                           t.name, dep);
+        return fmt::format("workflow '{}': task '{}' depends on unknown task '{}'{}", workflow.name,
+                           t.name, dep, didYouMean(dep, workflow));
     }
   // Depth-first search; the path on the stack names the cycle.
   std::map<std::string, int> state; // 0 unvisited, 1 on the path, 2 done

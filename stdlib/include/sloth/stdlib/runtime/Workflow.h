@@ -48,6 +48,9 @@ std::vector<WorkflowDefinition> definedWorkflows(vm::Thread& L);
 /// Why the workflow cannot run (an unknown dependency or a cycle, naming the tasks), if it can't.
 std::optional<std::string> checkWorkflow(const WorkflowDefinition& workflow);
 
+/// "; did you mean 'build'?" when a task of `workflow` is a plausible typo of `name`, else "".
+std::string didYouMean(const std::string& name, const WorkflowDefinition& workflow);
+
 /// Pushes field `key` of task `taskIndex` (0-based) of the workflow (nil when absent);
 /// taskIndex -1 pushes the workflow's own field.
 void pushDefinitionField(vm::Thread& L, const WorkflowDefinition& workflow, int taskIndex,
