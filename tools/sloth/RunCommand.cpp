@@ -208,7 +208,9 @@ int runScript(ScriptSession& session, const RunSettings& s, rt::DryRunJournal& j
 // Runs the script, then exports the metrics it recorded (docs/modules/metrics.md) however it
 // ended, except after a usage or compile error (nothing ran). A failed export is an error.
 int run(const RunSettings& s) {
-  rt::HistoryRecorder history(s.path, s.dryRun); // opened by runScript once the script compiled
+  // Opened by runScript once the script compiled; declared before the session, whose os.exit
+  // hook refers to it, so that it outlives the session.
+  rt::HistoryRecorder history(s.path, s.dryRun);
   rt::DryRunJournal journal; // outlives the session, which points to it in a dry run
   ScriptSession session;
   int rc = runScript(session, s, journal, history);

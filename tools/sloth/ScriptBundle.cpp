@@ -17,23 +17,6 @@ namespace {
 namespace rt = stdlib::runtime;
 using Json = nlohmann::json;
 
-bool readFile(const std::string& path, std::string& out, std::string& error) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
-    error = std::strerror(errno);
-    return false;
-  }
-  char buffer[65536];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
-    out.append(buffer, n);
-  bool ok = std::ferror(f) == 0;
-  if (!ok)
-    error = std::strerror(errno);
-  std::fclose(f);
-  return ok;
-}
-
 bool isUnknown(const Json& object, const char* key) {
   auto it = object.find("unknown");
   if (it == object.end() || !it->is_array())
@@ -104,6 +87,23 @@ rt::TaskDefinition task(const Json& t) {
 
 } // namespace
 
+bool readWholeFile(const std::string& path, std::string& out, std::string& error) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    error = std::strerror(errno);
+    return false;
+  }
+  char buffer[65536];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
+    out.append(buffer, n);
+  bool ok = std::ferror(f) == 0;
+  if (!ok)
+    error = std::strerror(errno);
+  std::fclose(f);
+  return ok;
+}
+
 bool isBundleFile(const std::string& path) {
   char magic[8];
   std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -116,7 +116,7 @@ bool isBundleFile(const std::string& path) {
 
 std::optional<vm::Bundle> readScriptBundle(const std::string& path, std::string& error) {
   std::string bytes, reason;
-  if (!readFile(path, bytes, reason)) {
+  if (!readWholeFile(path, bytes, reason)) {
     error = fmt::format("cannot read '{}': {}", path, reason);
     return std::nullopt;
   }

@@ -13,6 +13,10 @@
 
 namespace sloth::cli {
 
+// Reads all of the file at `path` (a pipe or FIFO too) into `out`; false with `error` set to
+// the system's reason when it cannot.
+bool readWholeFile(const std::string& path, std::string& out, std::string& error);
+
 // True when the file at `path` starts with the bundle magic (false when unreadable: the caller's
 // own read then reports why).
 bool isBundleFile(const std::string& path);

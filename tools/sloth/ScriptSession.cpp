@@ -10,10 +10,6 @@
 
 #include <fmt/core.h>
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <iterator>
 #include <sys/stat.h>
 
 namespace sloth::cli {
@@ -98,10 +94,9 @@ std::optional<int> ScriptSession::useBundle(std::optional<vm::Bundle> bundle,
 // only once: it is read whole, then told a bundle from source. (Looking at its first bytes and
 // then compiling the file ran what was left after stdio's read-ahead: nothing.)
 std::optional<int> ScriptSession::compileStream(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) {
-    fmt::print(stderr, "sloth: cannot read '{}': {}\n", path, std::strerror(errno));
+  std::string bytes, reason;
+  if (!readWholeFile(path, bytes, reason)) {
+    fmt::print(stderr, "sloth: cannot read '{}': {}\n", path, reason);
     return 2;
   }
   if (vm::looksLikeBundle(bytes)) {
