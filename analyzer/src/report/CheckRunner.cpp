@@ -100,7 +100,7 @@ FileResult checkOne(Job& job, bool syntaxOnly, ParseStats& stats, std::string& r
   SourceManager& sources = *result.sources;
   DiagnosticEngine diags;
   if (job.path == "-") {
-    result.file = sources.addBuffer("<stdin>", std::move(job.stdinText));
+    result.file = sources.addBuffer("stdin", std::move(job.stdinText));
   } else {
     // A YAML task file is checked as the Lua program it stands for, whose script lines keep
     // their YAML line and column; other files are read as they are.
