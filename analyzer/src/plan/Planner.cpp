@@ -4,6 +4,7 @@
 #include "sloth/analyzer/plan/Planner.h"
 
 #include "plan/Machine.h"
+#include "sloth/SecretNames.h"
 
 #include <fmt/core.h>
 #include <fmt/ranges.h>
@@ -49,8 +50,15 @@ std::string textOf(const Heap& heap, const Value* v) {
   return "(known after run)";
 }
 
-Value fromData(Heap& heap, const Data& d, const std::string& expr) {
+Value fromData(Heap& heap, PlanContext& ctx, const Data& d, const std::string& expr) {
   switch (d.kind) {
+  case Data::Kind::Sensitive: {
+    Unknown u;
+    u.expr = expr;
+    u.secret = true;
+    u.fromParams = true;
+    return Value::of(ctx.makeUnknown(std::move(u)));
+  }
   case Data::Kind::Boolean:
     return Value::boolean_(d.boolean);
   case Data::Kind::Integer:
@@ -63,7 +71,7 @@ Value fromData(Heap& heap, const Data& d, const std::string& expr) {
     Table t;
     for (std::size_t i = 0; i < d.items.size(); ++i)
       t.set(Value::integer_(static_cast<std::int64_t>(i) + 1),
-            fromData(heap, d.items[i], fmt::format("{}[{}]", expr, i + 1)));
+            fromData(heap, ctx, d.items[i], fmt::format("{}[{}]", expr, i + 1)));
     return Value::table(heap.newTable(std::move(t)));
   }
   case Data::Kind::Map: {
@@ -72,11 +80,43 @@ Value fromData(Heap& heap, const Data& d, const std::string& expr) {
     t.complete = false;
     t.expr = expr;
     for (const auto& [k, v] : d.fields)
-      t.set(Value::string_(k), fromData(heap, v, expr + "." + k));
+      t.set(Value::string_(k), fromData(heap, ctx, v, expr + "." + k));
     return Value::table(heap.newTable(std::move(t)));
   }
   default:
     return Value::nil();
+  }
+}
+
+// An input given under a name that says secret (`--set db_password=...`, `auth:` in --values) is
+// never shown: a text long enough to look for stays known (conditions on it still decide) and is
+// redacted wherever it shows up; anything else becomes a sensitive value known after run.
+void hideSecretInputs(Data& d, bool secret, std::set<std::string>& secrets) {
+  constexpr std::size_t kShortestRedactedSecret = 3; // as for secret arguments (Actions.cpp)
+  switch (d.kind) {
+  case Data::Kind::List:
+    for (Data& item : d.items)
+      hideSecretInputs(item, secret, secrets);
+    return;
+  case Data::Kind::Map:
+    for (auto& [k, v] : d.fields)
+      hideSecretInputs(v, secret || isSecretName(k), secrets);
+    return;
+  case Data::Kind::Boolean:
+  case Data::Kind::Integer:
+  case Data::Kind::Number:
+  case Data::Kind::String:
+    if (!secret)
+      return;
+    if (d.kind == Data::Kind::String && d.text.size() >= kShortestRedactedSecret) {
+      secrets.insert(d.text);
+      return;
+    }
+    d = Data();
+    d.kind = Data::Kind::Sensitive;
+    return;
+  default:
+    return;
   }
 }
 
@@ -507,7 +547,8 @@ private:
     Data params = options_.params;
     if (params.kind != Data::Kind::Map)
       params.kind = Data::Kind::Map;
-    Value paramsV = fromData(heap, params, "params");
+    hideSecretInputs(params, false, ctx_.secrets);
+    Value paramsV = fromData(heap, ctx_, params, "params");
     Table input;
     input.complete = false;
     input.expr = "input";
