@@ -466,8 +466,9 @@ private:
   }
 
   // A shell command as a hook (the DSL's hooks are functions): it runs as a task's string
-  // command does (in the task's workdir, as its user) and fails the hook when it exits non-zero,
-  // with the same message.
+  // command does (in the task's workdir, as its user), its output is shown as print shows a
+  // task's (prefixed with the task's name; stdout, then stderr, when it has ended), and it fails
+  // the hook when it exits non-zero, with the same message.
   Code shellHook(const CodeKey& k, const YAML::Node& command, const std::string& user) {
     std::string what = fmt::format("{}'s command", k.key);
     Code out(fmt::format("function({}) local r = exec.command(", k.parameters));
@@ -475,7 +476,9 @@ private:
     std::string options;
     if (std::string_view(k.parameters).starts_with("this"))
       options = ", { cwd = this.workdir" + (user.empty() ? "" : ", user = " + user) + " }";
-    out += options + ") if not r.success then local last = r.stderr:match(\"([^\\n]*)\\n*$\") "
+    out += options + ") for _, o in ipairs({ r.stdout, r.stderr }) do if o ~= \"\" then "
+                     "print((o:gsub(\"\\n$\", \"\"))) end end "
+                     "if not r.success then local last = r.stderr:match(\"([^\\n]*)\\n*$\") "
                      "error(\"command exited with status \" .. r.exit_code .. (last ~= \"\" and "
                      "\": \" .. last or \"\"), 0) end end";
     return out;
