@@ -49,10 +49,11 @@ Action addCheckCommand(CLI::App& app) {
       "check", "Check scripts without running them: syntax, types against the module "
                "signatures, lints and the task DSL");
   cmd->footer(
-      "Directories are searched recursively for *.lua and *.sloth files. Settings come from the\n"
-      "nearest sloth.toml above each file ([check] globals, exclude, [check.severity]); inline\n"
-      "'-- sloth: ignore CODE' silences a diagnostic on its line (or the next, when alone on its\n"
-      "line), '-- sloth: ignore-file CODE' in the whole file.\n"
+      "Directories are searched recursively for *.lua and *.sloth files; YAML task files are\n"
+      "checked when named. Settings come from the nearest sloth.toml above each file ([check]\n"
+      "globals, exclude, [check.severity]); inline '-- sloth: ignore CODE' silences a diagnostic\n"
+      "on its line (or the next, when alone on its line), '-- sloth: ignore-file CODE' in the\n"
+      "whole file; lua-language-server's '---@diagnostic disable-next-line: NAME' lines work too.\n"
       "Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error, unreadable file or a\n"
       "bad sloth.toml.");
   auto options = std::make_shared<CheckOptions>();

@@ -127,6 +127,7 @@ FileResult checkOne(Job& job, bool syntaxOnly, ParseStats& stats, std::string& r
   if (parsed && diags.errorCount() == 0)
     for (const compiler::CompileError& e : compiler::compile(parsed->chunk, sources).errors)
       diags.error("compile-limit", result.file, e.range, e.message);
+  size_t compileDiagnostics = diags.diagnostics().size();
   if (parsed && !syntaxOnly) {
     check::CheckSettings settings;
     settings.extraGlobals = job.config->globals;
@@ -135,6 +136,17 @@ FileResult checkOne(Job& job, bool syntaxOnly, ParseStats& stats, std::string& r
     dsl::checkTaskGraph(dsl::extractTaskGraph(parsed->chunk), diags);
   }
   result.diagnostics = diags.diagnostics();
+  if (parsed && !syntaxOnly) {
+    // LuaLS's `---@diagnostic` lines silence what the checks found, never a compile error.
+    std::vector<Diagnostic> found(result.diagnostics.begin() + compileDiagnostics,
+                                  result.diagnostics.end());
+    std::vector<Suppression> luaLs =
+        scanLuaLsDirectives(parsed->chunk.comments, sources, result.file);
+    applySuppressions(found, luaLs, sources);
+    result.diagnostics.resize(compileDiagnostics);
+    for (Diagnostic& d : found)
+      result.diagnostics.push_back(std::move(d));
+  }
 
   // A file that does not parse has no AST comments: lex it again for them.
   LexedSource relexed;

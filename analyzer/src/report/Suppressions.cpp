@@ -132,7 +132,8 @@ void applySuppressions(std::vector<Diagnostic>& diagnostics, std::vector<Suppres
     uint32_t line = sources.lineOf(d.file, d.range.begin);
     bool suppressed = false;
     for (Suppression& s : suppressions)
-      if (s.code == d.code && (s.wholeFile || s.line == line)) {
+      if ((s.code.empty() || s.code == d.code) &&
+          (s.wholeFile || s.line == line || (s.line <= line && line <= s.lastLine))) {
         s.used = true;
         suppressed = true;
       }
@@ -146,7 +147,7 @@ std::vector<Diagnostic> unusedSuppressions(const std::vector<Suppression>& suppr
                                            FileId file) {
   std::vector<Diagnostic> out;
   for (const Suppression& s : suppressions) {
-    if (s.used)
+    if (s.used || !s.reportUnused)
       continue;
     std::string where = s.wholeFile ? "in this file"
                         : s.line    ? fmt::format("on line {}", s.line)

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace sloth::report {
 namespace {
 
@@ -72,6 +74,49 @@ TEST(ReportSuppressions, MalformedDirectivesAreReported) {
   EXPECT_EQ(s.scan.problems[1].code, "invalid-suppression");
   EXPECT_EQ(s.scan.problems[2].message, "unknown sloth: directive 'disable' (expected 'ignore "
                                         "CODE' or 'ignore-file CODE')");
+}
+
+} // namespace
+} // namespace sloth::report
+
+namespace sloth::report {
+namespace {
+
+TEST(ReportSuppressions, LuaLsDirectivesMapNamesAndRegions) {
+  SourceManager sources;
+  DiagnosticEngine diags;
+  std::optional<ParsedChunk> parsed =
+      parseSource(sources, "s.lua",
+                  "---@diagnostic disable-next-line: need-check-nil, no-such-name\n" // 1
+                  "print(1)\n"
+                  "---@diagnostic disable: unused-local\n" // 3
+                  "local a = 1\n"
+                  "---@diagnostic enable\n" // 5
+                  "---@diagnostic disable\n",
+                  diags);
+  ASSERT_TRUE(parsed);
+  std::vector<Suppression> s =
+      scanLuaLsDirectives(parsed->chunk.comments, sources, parsed->chunk.file);
+  ASSERT_EQ(s.size(), 6u);
+  EXPECT_EQ(s[0].code, "possibly-nil");
+  EXPECT_EQ(s[0].line, 2u);
+  EXPECT_EQ(s[0].lastLine, 2u);
+  EXPECT_EQ(s[1].code, "no-such-name"); // matches nothing, harmless
+  // LuaLS's unused-local covers arguments and loop variables too; the region is lines 3-4.
+  std::vector<std::string> regionCodes;
+  for (size_t i = 2; i < 5; ++i) {
+    regionCodes.push_back(s[i].code);
+    EXPECT_EQ(s[i].line, 3u);
+    EXPECT_EQ(s[i].lastLine, 4u);
+  }
+  std::sort(regionCodes.begin(), regionCodes.end());
+  EXPECT_EQ(regionCodes,
+            (std::vector<std::string>{"unused-argument", "unused-local", "unused-loop-variable"}));
+  EXPECT_TRUE(s[5].code.empty()); // every check, from line 6 to the end
+  EXPECT_EQ(s[5].line, 6u);
+  for (const Suppression& one : s)
+    EXPECT_FALSE(one.reportUnused);
+  EXPECT_TRUE(unusedSuppressions(s, parsed->chunk.file).empty());
 }
 
 } // namespace

@@ -22,10 +22,12 @@ namespace sloth::report {
 
 struct Suppression {
   bool wholeFile = false;
-  std::string code;
-  uint32_t line = 0; // the line it applies to (not for wholeFile)
-  SourceRange range; // the code in the comment
+  std::string code;      // empty: every code (a `---@diagnostic` line without names)
+  uint32_t line = 0;     // the line it applies to (not for wholeFile)
+  uint32_t lastLine = 0; // a region's last line (`---@diagnostic disable` ... `enable`); 0: `line`
+  SourceRange range;     // the code in the comment
   bool used = false;
+  bool reportUnused = true; // false for `---@diagnostic` lines, which name LuaLS's checks too
 };
 
 struct SuppressionScan {
@@ -36,6 +38,13 @@ struct SuppressionScan {
 // Reads the `sloth:` comments of `file`.
 SuppressionScan scanSuppressions(const std::vector<std::unique_ptr<ast::Comment>>& comments,
                                  const SourceManager& sources, FileId file);
+
+// Reads lua-language-server's `---@diagnostic disable-next-line|disable-line|disable|enable[:
+// names]` lines of `file` (LuaLsDirectives.cpp). They are meant for the checks' findings: apply
+// them before the syntax and compile errors join, which no comment silences.
+std::vector<Suppression>
+scanLuaLsDirectives(const std::vector<std::unique_ptr<ast::Comment>>& comments,
+                    const SourceManager& sources, FileId file);
 
 // Removes the suppressed diagnostics, marking the suppressions that were used.
 void applySuppressions(std::vector<Diagnostic>& diagnostics, std::vector<Suppression>& suppressions,
