@@ -431,7 +431,11 @@ TypeRef Walker::callResult(const FunctionSignature& sig, std::span<Expr* const> 
       bool table = f.substr(0, 2) == "*t" || f.substr(0, 3) == "!*t";
       return table ? types_.named("os.DateTable") : types_.string();
     }
-  if (sig.returns.empty() || sig.returns[0].variadic)
+  // A sloth module function without `---@return` returns nothing (infra_test.port, log.info):
+  // its result is nil for certain. Lua's library and the script's own annotations may just not say.
+  if (sig.returns.empty())
+    return severityFor(sig) == Severity::Error ? types_.nil() : nullptr;
+  if (sig.returns[0].variadic)
     return nullptr;
   return sig.returns[0].type;
 }

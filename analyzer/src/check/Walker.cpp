@@ -346,6 +346,8 @@ void Walker::localStat(const LocalStat* s) {
         info.fromModule = key && key->value == local->name; // `local os = _G.os`
       } else if (const auto* call = v->as<CallExpr>()) {
         info.fromModule = isBuiltinGlobal(call->callee, "require");
+        if (returnsNothing(call))
+          resultlessCalls_[local] = call;
       }
     } else if (last && last->isMultiValue()) {
       size_t extra = i - (n - 1);
@@ -391,8 +393,9 @@ void Walker::assignStat(const AssignStat* s) {
       if (!index->isField)
         expr(index->key);
       if (!quiet_ && object && resolved(object) && resolved(object)->kind() == TypeKind::Nil)
-        report(Severity::Error, "possibly-nil", index->object->range,
-               "attempt to index a nil value: this is always nil here");
+        explainNil(report(Severity::Error, "possibly-nil", index->object->range,
+                          "attempt to index a nil value: this is always nil here"),
+                   index->object);
     }
   for (size_t i = 0; i < s->values.size(); ++i) {
     const Expr* v = s->values[i];
@@ -640,8 +643,9 @@ TypeRef Walker::indexExpr(const IndexExpr* e, Use use) {
     return nullptr;
   TypeRef t = resolved(object);
   if (t->kind() == TypeKind::Nil) {
-    report(Severity::Error, "possibly-nil", e->object->range,
-           "attempt to index a nil value: this is always nil here");
+    explainNil(report(Severity::Error, "possibly-nil", e->object->range,
+                      "attempt to index a nil value: this is always nil here"),
+               e->object);
     return nullptr;
   }
   if (t->kind() == TypeKind::Union && t->containsNil()) {
@@ -789,9 +793,11 @@ TypeRef Walker::fieldOf(TypeRef object, const std::string& field, const Expr* ob
     return nullptr;
   TypeRef t = resolved(object);
   if (t->kind() == TypeKind::Nil) {
-    report(
-        Severity::Error, "possibly-nil", objectExpr->range,
-        fmt::format("attempt to index a nil value (field '{}'): this is always nil here", field));
+    explainNil(
+        report(Severity::Error, "possibly-nil", objectExpr->range,
+               fmt::format("attempt to index a nil value (field '{}'): this is always nil here",
+                           field)),
+        objectExpr);
     return nullptr;
   }
   if (t->kind() == TypeKind::Union) {
@@ -856,8 +862,9 @@ TypeRef Walker::callExpr(const CallExpr* e) {
   TypeRef t = resolved(callee);
   switch (t->kind()) {
   case TypeKind::Nil:
-    report(Severity::Error, "call-non-function", e->callee->range,
-           "attempt to call a nil value: this is always nil here");
+    explainNil(report(Severity::Error, "call-non-function", e->callee->range,
+                      "attempt to call a nil value: this is always nil here"),
+               e->callee);
     return nullptr;
   case TypeKind::Boolean:
   case TypeKind::BooleanLiteral:
@@ -902,9 +909,11 @@ TypeRef Walker::methodCallExpr(const MethodCallExpr* e) {
     return nullptr;
   TypeRef t = resolved(object);
   if (t->kind() == TypeKind::Nil) {
-    report(Severity::Error, "possibly-nil", e->object->range,
-           fmt::format("attempt to call method '{}' on a nil value: this is always nil here",
-                       e->method));
+    explainNil(report(Severity::Error, "possibly-nil", e->object->range,
+                      fmt::format("attempt to call method '{}' on a nil value: this is always "
+                                  "nil here",
+                                  e->method)),
+               e->object);
     return nullptr;
   }
   if (t->kind() == TypeKind::Union && t->containsNil()) {
@@ -1160,6 +1169,23 @@ bool Walker::typedByAnnotation(const Expr* e) const {
   const auto* name = e ? e->as<NameExpr>() : nullptr;
   const LocalInfo* info = name && name->local ? infoOf(name->local) : nullptr;
   return info && info->annotated;
+}
+
+const FunctionSignature* Walker::returnsNothing(const Expr* e) const {
+  const auto* call = e ? e->as<CallExpr>() : nullptr;
+  const FunctionSignature* sig = call ? signatureOf(call->callee) : nullptr;
+  return sig && sig->returns.empty() && severityFor(*sig) == Severity::Error ? sig : nullptr;
+}
+
+void Walker::explainNil(Diagnostic& d, const Expr* value) {
+  const Expr* call = value;
+  if (const auto* name = value->as<NameExpr>(); name && name->local)
+    if (auto it = resultlessCalls_.find(name->local); it != resultlessCalls_.end())
+      call = it->second;
+  if (const FunctionSignature* sig = returnsNothing(call))
+    d.notes.push_back(
+        {file_, call->range,
+         fmt::format("{} returns nothing (its signature declares no result)", sig->qualifiedName)});
 }
 
 std::string Walker::describe(TypeRef t) const {

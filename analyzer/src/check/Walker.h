@@ -222,6 +222,11 @@ private:
   // `e` is a local whose type is the script's own annotation (LocalInfo::annotated).
   bool typedByAnnotation(const ast::Expr* e) const;
   std::string describe(TypeRef t) const;
+  // `e` is a call of a sloth module function that returns nothing: its signature.
+  const types::FunctionSignature* returnsNothing(const ast::Expr* e) const;
+  // A note on an "always nil" diagnostic about `value` when the nil is the result of such a call
+  // (directly, or through the local it initialized).
+  void explainNil(Diagnostic& d, const ast::Expr* value);
   Severity severityFor(const types::FunctionSignature& sig) const;
   TypeRef primitiveNamed(std::string_view typeName) const;
 
@@ -252,6 +257,8 @@ private:
   // (object local or nullptr for a global, "field" or "global.field") -> signature.
   std::map<std::pair<const ast::Local*, std::string>, const types::FunctionSignature*>
       memberFunctions_;
+  // Locals initialized by a call of a sloth function that returns nothing (for explainNil).
+  std::unordered_map<const ast::Local*, const ast::CallExpr*> resultlessCalls_;
   std::vector<const ast::LabelStat*> labels_;
   std::unordered_set<const ast::LabelStat*> jumpedTo_;
   unsigned quiet_ = 0; // >0 while peeking: no diagnostics, no descent into function bodies
