@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <optional>
 
@@ -653,11 +654,62 @@ private:
                                       where)};
     // A one-line script beside its key.
     Code line;
-    if (!lines.empty())
+    if (!lines.empty() && (style == '"' || style == '\''))
+      line = quotedLine(lines.front(), mark, style);
+    else if (!lines.empty())
       line.add(lines.front(), mark, extent(mark, script));
     program_.glue(markLine, line);
     program_.endLine();
     return endOf(markLine);
+  }
+
+  // A quoted one-line script as pieces at the columns they are written at: text between escapes
+  // column for column (past the opening quote), an escape (`\"`, `\x41`, `''`) at its own
+  // columns, so a diagnostic inside the script points where the YAML line has it.
+  Code quotedLine(const std::string& text, const YAML::Mark& quoteMark, char quote) const {
+    const std::string& yaml = raw_[lineOf(quoteMark)];
+    std::size_t at = static_cast<std::size_t>(quoteMark.column) + 1, done = 0;
+    Code out;
+    auto piece = [&](std::size_t yamlLength, std::size_t textLength) {
+      textLength = std::min(textLength, text.size() - done);
+      YAML::Mark m = quoteMark;
+      m.column = static_cast<int>(at);
+      out.add(std::string_view(text).substr(done, textLength), m,
+              static_cast<uint32_t>(std::max<std::size_t>(yamlLength, 1)));
+      at += yamlLength;
+      done += textLength;
+    };
+    while (done < text.size() && at < yaml.size()) {
+      if (quote == '\'' && yaml[at] == '\'') {
+        piece(2, 1); // '' stands for '
+      } else if (quote == '"' && yaml[at] == '\\' && at + 1 < yaml.size()) {
+        auto [yamlLength, textLength] = escapeLengths(std::string_view(yaml).substr(at + 1));
+        piece(yamlLength, textLength);
+      } else {
+        std::size_t run = 0;
+        while (at + run < yaml.size() && done + run < text.size() && yaml[at + run] != quote &&
+               yaml[at + run] != '\\' && yaml[at + run] == text[done + run])
+          ++run;
+        if (run == 0)
+          break; // not the text as expected: the rest goes at the current column
+        piece(run, run);
+      }
+    }
+    if (done < text.size())
+      piece(1, text.size() - done);
+    return out;
+  }
+
+  // The columns a double-quoted scalar's escape takes after its backslash (with it), and the
+  // bytes it stands for (UTF-8).
+  static std::pair<std::size_t, std::size_t> escapeLengths(std::string_view afterBackslash) {
+    char kind = afterBackslash.front();
+    std::size_t digits = kind == 'x' ? 2 : kind == 'u' ? 4 : kind == 'U' ? 8 : 0;
+    if (digits == 0)
+      return {2, kind == 'N' || kind == '_' ? 2 : kind == 'L' || kind == 'P' ? 3 : 1};
+    unsigned long code =
+        std::strtoul(std::string(afterBackslash.substr(1, digits)).c_str(), nullptr, 16);
+    return {digits + 2, code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4};
   }
 
   YAML::Mark endOf(std::size_t line) const {
