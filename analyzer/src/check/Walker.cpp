@@ -724,7 +724,23 @@ bool Walker::reportShadowedModule(const IndexExpr* e, Use use) {
   if (!shadowed || !info || info->fromModule || info->module || !shadowed->functions.count(field))
     return false;
   TypeRef t = resolved(localType(name->local));
-  if (isUnknown(t) || t->kind() != TypeKind::Record)
+  if (isUnknown(t))
+    return false;
+  if ((t->kind() == TypeKind::String || t->kind() == TypeKind::StringLiteral) &&
+      use == Use::Callee && !sigs_.function("string", field) &&
+      !facts_.extendedFields.count("string." + field)) {
+    // `local file = "app.conf"` then `file.write(file, s)`: a string's fields are the string
+    // library's, which has no such function, so the call always fails.
+    Diagnostic& d = report(
+        typedByAnnotation(e->object) ? Severity::Warning : Severity::Error, "shadowed-module",
+        e->object->range,
+        fmt::format("'{0}' here is the local {0} (a string), not the {0} module, so '{0}.{1}' "
+                    "is nil and calling it fails; rename the local",
+                    name->name, field));
+    d.notes.push_back({file_, name->local->range, "the local is declared here"});
+    return true;
+  }
+  if (t->kind() != TypeKind::Record)
     return false;
   const types::Field* own = types_.findField(t, field);
   TypeRef ownType = own ? resolved(own->type) : nullptr;
@@ -812,6 +828,14 @@ TypeRef Walker::fieldOf(TypeRef object, const std::string& field, const Expr* ob
   }
   if (t->kind() == TypeKind::String || t->kind() == TypeKind::StringLiteral) {
     const FunctionSignature* f = sigs_.function("string", field);
+    if (!f && called && !facts_.extendedFields.count("string." + field)) {
+      // A string's fields are the string library's (`s.upper(s)`): calling another is calling nil.
+      std::string message = fmt::format("strings have no function '{}'", field);
+      if (std::optional<std::string> fix = sigs_.suggestFunction("string." + field))
+        message += fmt::format("; did you mean '{}'?", fix->substr(7));
+      report(typedByAnnotation(objectExpr) ? Severity::Warning : Severity::Error, "unknown-field",
+             fieldRange, std::move(message));
+    }
     return f ? f->type : nullptr;
   }
   if (t->kind() != TypeKind::Record)
