@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <ios>
 
@@ -126,8 +129,13 @@ std::optional<YAML::Node> loadValuesFile(const std::string& path, std::string& e
   YAML::Node root;
   try {
     root = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    error = fmt::format("cannot read values file '{}'", path);
+  } catch (const YAML::BadFile&) { // did not open: say why, as for a script
+    std::FILE* file = std::fopen(path.c_str(), "r");
+    int why = file ? 0 : errno;
+    if (file)
+      std::fclose(file);
+    error = fmt::format("cannot read values file '{}'{}", path,
+                        why ? std::string(": ") + std::strerror(why) : std::string());
     return std::nullopt;
   } catch (const std::ios_base::failure&) { // opens, then fails to read: a directory
     error = fmt::format("cannot read values file '{}': {}", path,
@@ -159,7 +167,28 @@ std::optional<SetValue> parseSet(const std::string& text, std::string& error) {
   for (std::size_t dot; (dot = key.find('.', start)) != std::string::npos; start = dot + 1)
     set.path.push_back(key.substr(start, dot - start));
   set.path.push_back(key.substr(start));
-  set.value = resolveScalar(text.substr(eq + 1), true);
+  for (const std::string& part : set.path)
+    if (part.empty()) { // `a..b`, `.a`, `a.`: would set a key named ""
+      error = fmt::format("--set '{}': the key '{}' has an empty name between its dots", text, key);
+      return std::nullopt;
+    }
+  std::string value = text.substr(eq + 1);
+  if (!value.empty() && (value.front() == '"' || value.front() == '\'')) {
+    // Quoted as YAML quotes it: a string whatever it holds (`version="1.10"` is not 1.1).
+    try {
+      YAML::Node node = YAML::Load(value);
+      if (!node.IsScalar())
+        throw YAML::Exception(YAML::Mark::null_mark(), "not one quoted string");
+      set.value = node.Scalar();
+    } catch (const YAML::Exception&) {
+      error = fmt::format("--set '{}': the value is not one quoted string (write "
+                          "key='\"text\"' or key=text)",
+                          text);
+      return std::nullopt;
+    }
+    return set;
+  }
+  set.value = resolveScalar(value, true);
   return set;
 }
 

@@ -98,5 +98,34 @@ TEST(YamlData, ParsesSetValues) {
   EXPECT_EQ(err, "--set '=3': expected key=value");
 }
 
+TEST(YamlData, SetValueInQuotesIsAString) {
+  std::string err;
+  auto dq = parseSet("version=\"1.10\"", err);
+  ASSERT_TRUE(dq) << err;
+  EXPECT_EQ(std::get<std::string>(dq->value), "1.10");
+  auto sq = parseSet("msg='it''s'", err);
+  ASSERT_TRUE(sq) << err;
+  EXPECT_EQ(std::get<std::string>(sq->value), "it's");
+  auto bare = parseSet("version=1.10", err);
+  ASSERT_TRUE(bare);
+  EXPECT_EQ(std::get<double>(bare->value), 1.1);
+  EXPECT_FALSE(parseSet("v=\"open", err));
+  EXPECT_NE(err.find("not one quoted string"), std::string::npos) << err;
+}
+
+TEST(YamlData, SetKeyWithAnEmptyPartIsRefused) {
+  std::string err;
+  for (const char* text : {"a..b=1", ".a=1", "a.=1"}) {
+    EXPECT_FALSE(parseSet(text, err)) << text;
+    EXPECT_NE(err.find("empty name"), std::string::npos) << err;
+  }
+}
+
+TEST(YamlData, MissingValuesFileSaysWhy) {
+  std::string err;
+  EXPECT_FALSE(loadValuesFile("/no/such/dir/values.yaml", err));
+  EXPECT_EQ(err, "cannot read values file '/no/such/dir/values.yaml': No such file or directory");
+}
+
 } // namespace
 } // namespace sloth::yaml

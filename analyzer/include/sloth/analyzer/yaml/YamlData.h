@@ -57,13 +57,15 @@ void walkData(const YAML::Node& node, const std::string& rootPath, DataVisitor& 
 // naming the file (and line and column when it is not valid YAML).
 std::optional<YAML::Node> loadValuesFile(const std::string& path, std::string& error);
 
-// One `--set key=value`: the key's parts (`db.port` sets port in db) and the value, a YAML scalar.
+// One `--set key=value`: the key's parts (`db.port` sets port in db) and the value, a YAML scalar
+// (`3` a number, `true` a boolean; quoted, `"1.10"` or `'x'`, a string).
 struct SetValue {
   std::vector<std::string> path;
   ScalarValue value;
 };
 
-// nullopt with `error` when it is not `key=value`.
+// nullopt with `error` when it is not `key=value`, a part of the key is empty (`a..b`) or a
+// quoted value is not one quoted string.
 std::optional<SetValue> parseSet(const std::string& text, std::string& error);
 
 } // namespace sloth::yaml
