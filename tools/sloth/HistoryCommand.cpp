@@ -113,12 +113,26 @@ void printText(const std::vector<rt::RunRecord>& runs) {
   }
 }
 
+// Runs record themselves in the journal; they reach the database here (History.h). A journal
+// that cannot be folded leaves the database as it was: shown, with a warning.
+void foldJournal(rt::HistoryStore& store, const std::string& databasePath) {
+  rt::HistoryJournal journal(databasePath);
+  try {
+    if (int dropped = journal.foldInto(store); dropped > 0)
+      fmt::print(stderr, "sloth: warning: {} unreadable line{} of {} dropped (a write cut short)\n",
+                 dropped, dropped == 1 ? "" : "s", journal.path());
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "sloth: warning: the latest runs may be missing: {}\n", e.what());
+  }
+}
+
 int history(int limit, const std::string& format) {
   std::string path;
   std::vector<rt::RunRecord> runs;
   try {
     path = rt::HistoryStore::defaultPath();
     rt::HistoryStore store(path);
+    foldJournal(store, path);
     runs = store.recentRuns(limit);
   } catch (const std::exception& e) {
     fmt::print(stderr, "sloth: cannot read the run history: {}\n", e.what());

@@ -2,8 +2,10 @@
 
 #include <fmt/core.h>
 
+#include <chrono>
 #include <cstdio>
 #include <exception>
+#include <unistd.h>
 
 namespace sloth::stdlib::runtime {
 
@@ -23,19 +25,23 @@ void HistoryRecorder::warn(const std::string& problem) {
 }
 
 void HistoryRecorder::begin() {
-  run_.startedAt = unixNow();
+  auto now = std::chrono::system_clock::now().time_since_epoch();
+  run_.startedAt = std::chrono::duration<double>(now).count();
+  run_.key = fmt::format("{}-{}", ::getpid(),
+                         std::chrono::duration_cast<std::chrono::nanoseconds>(now).count());
+  run_.status = "running";
   try {
-    store_ = std::make_unique<HistoryStore>(HistoryStore::defaultPath());
-    run_.id = store_->beginRun(run_);
+    journal_ = std::make_unique<HistoryJournal>(HistoryStore::defaultPath());
+    journal_->append({HistoryEvent::Kind::Start, run_});
   } catch (const std::exception& e) {
-    store_.reset();
+    journal_.reset();
     warn(e.what());
   }
 }
 
 void HistoryRecorder::finish(int exitCode, const std::string& message, const RunReport* report,
                              const std::function<int(const std::string&)>& wouldChange) {
-  if (!store_)
+  if (!journal_)
     return;
   run_.endedAt = unixNow();
   run_.status = exitCode == 0 ? "success" : exitCode == 130 ? "interrupted" : "failed";
@@ -60,12 +66,25 @@ void HistoryRecorder::finish(int exitCode, const std::string& message, const Run
       run_.tasks.push_back(std::move(task));
     }
   }
+  std::unique_ptr<HistoryJournal> journal = std::move(journal_); // later calls do nothing
+  std::uint64_t journalSize = 0;
   try {
-    store_->finishRun(run_);
+    journalSize = journal->append({HistoryEvent::Kind::End, run_});
   } catch (const std::exception& e) {
     warn(e.what());
+    return;
   }
-  store_.reset(); // recorded: later calls do nothing
+  if (journalSize <= kJournalFoldBytes)
+    return;
+  try {
+    HistoryStore store(HistoryStore::defaultPath());
+    journal->foldInto(store);
+  } catch (const std::exception& e) {
+    // The run is in the journal; a later fold (`sloth history`) adds it.
+    std::fflush(stdout);
+    fmt::print(stderr, "sloth: warning: the history journal was not added to the database: {}\n",
+               e.what());
+  }
 }
 
 void HistoryRecorder::taskStarted(const TaskDefinition& task) {

@@ -16,20 +16,20 @@ std::string HistoryStore::defaultPath() {
 
 namespace {
 
-bool hasTable(const SqliteDatabase& db, const char* name) {
-  return sqlite3_table_column_metadata(db.handle(), "main", name, nullptr, nullptr, nullptr,
+bool hasColumn(const SqliteDatabase& db, const char* table, const char* column) {
+  return sqlite3_table_column_metadata(db.handle(), "main", table, column, nullptr, nullptr,
                                        nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
 } // namespace
 
-// The statements a run writes, prepared once when the history opens.
+// The statements recording executes, prepared once when the history opens.
 struct HistoryStore::Writes {
   explicit Writes(const SqliteDatabase& db)
-      : insertRun(db, "INSERT INTO runs (script, workflow, dry_run, status, started_at) "
-                      "VALUES (?1, ?2, ?3, 'running', ?4)"),
+      : insertRun(db, "INSERT OR IGNORE INTO runs (run_key, script, workflow, dry_run, status, "
+                      "started_at) VALUES (?1, ?2, '', ?3, 'running', ?4)"),
         updateRun(db, "UPDATE runs SET workflow = ?2, status = ?3, ended_at = ?4, "
-                      "message = ?5 WHERE id = ?1"),
+                      "message = ?5 WHERE run_key = ?1 RETURNING id"),
         insertTask(db, "INSERT OR REPLACE INTO run_tasks (run_id, position, name, status, changed, "
                        "message, started_at, ended_at, attempts, would_change) "
                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)") {}
@@ -39,13 +39,16 @@ struct HistoryStore::Writes {
   SqliteStatement insertTask;
 };
 
-// Every run opens the history, so the tables are created when missing rather than by two
-// CREATE ... IF NOT EXISTS statements each time. The history is Relaxed (SqliteDatabase.h): a
-// power loss may lose the last runs' records, and a run does not wait for fsyncs.
+// The tables are created when missing. The history is Relaxed (SqliteDatabase.h): a power loss may
+// lose the last runs' records.
 HistoryStore::HistoryStore(const std::string& path)
     : db_(std::make_unique<SqliteDatabase>(path, Durability::Relaxed)) {
-  if (!hasTable(*db_, "runs") || !hasTable(*db_, "run_tasks"))
+  if (!hasColumn(*db_, "runs", "id") || !hasColumn(*db_, "run_tasks", "run_id"))
     createTables();
+  if (!hasColumn(*db_, "runs", "run_key")) { // a database from before the journal
+    db_->setup("ALTER TABLE runs ADD COLUMN run_key TEXT");
+    db_->setup("CREATE UNIQUE INDEX IF NOT EXISTS runs_by_key ON runs (run_key)");
+  }
   writes_ = std::make_unique<Writes>(*db_);
 }
 
@@ -53,7 +56,8 @@ void HistoryStore::createTables() {
   db_->setup("CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, "
              "script TEXT NOT NULL, workflow TEXT NOT NULL, dry_run INTEGER NOT NULL, "
              "status TEXT NOT NULL, started_at REAL NOT NULL, ended_at REAL, message TEXT NOT "
-             "NULL DEFAULT '')");
+             "NULL DEFAULT '', run_key TEXT)");
+  db_->setup("CREATE UNIQUE INDEX IF NOT EXISTS runs_by_key ON runs (run_key)");
   db_->setup("CREATE TABLE IF NOT EXISTS run_tasks (run_id INTEGER NOT NULL REFERENCES runs(id) "
              "ON DELETE CASCADE, position INTEGER NOT NULL, name TEXT NOT NULL, status TEXT NOT "
              "NULL, changed INTEGER NOT NULL, message TEXT NOT NULL, started_at REAL, ended_at "
@@ -63,47 +67,68 @@ void HistoryStore::createTables() {
 
 HistoryStore::~HistoryStore() = default;
 
-std::int64_t HistoryStore::beginRun(const RunRecord& run) {
+void HistoryStore::record(const std::vector<HistoryEvent>& events) {
   SqliteTransaction transaction(*db_, true);
-  SqliteStatement& insert = writes_->insertRun;
-  insert.reset();
-  insert.bind(1, run.script);
-  insert.bind(2, run.workflow);
-  insert.bind(3, std::int64_t{run.dryRun});
-  insert.bind(4, std::optional<double>(run.startedAt));
-  insert.step();
-  std::int64_t id = sqlite3_last_insert_rowid(db_->handle());
+  for (const HistoryEvent& event : events)
+    storeEvent(event);
   transaction.commit();
-  return id;
 }
 
-void HistoryStore::finishRun(const RunRecord& run) {
-  SqliteTransaction transaction(*db_, true);
-  SqliteStatement& update = writes_->updateRun;
-  update.reset();
-  update.bind(1, run.id);
-  update.bind(2, run.workflow);
-  update.bind(3, run.status);
-  update.bind(4, run.endedAt);
-  update.bind(5, run.message);
-  update.step();
-  SqliteStatement& insert = writes_->insertTask;
-  std::int64_t position = 0;
-  for (const TaskRecord& task : run.tasks) {
+void HistoryStore::storeEvent(const HistoryEvent& event) {
+  const RunRecord& run = event.run;
+  auto insertRun = [&] {
+    SqliteStatement& insert = writes_->insertRun;
     insert.reset();
-    insert.bind(1, run.id);
-    insert.bind(2, position++);
-    insert.bind(3, task.name);
-    insert.bind(4, task.status);
-    insert.bind(5, std::int64_t{task.changed});
-    insert.bind(6, task.message);
-    insert.bind(7, task.startedAt);
-    insert.bind(8, std::optional<double>(task.endedAt));
-    insert.bind(9, std::int64_t{task.attempts});
-    insert.bind(10, std::int64_t{task.wouldChange});
+    insert.bind(1, run.key);
+    insert.bind(2, run.script);
+    insert.bind(3, std::int64_t{run.dryRun});
+    insert.bind(4, std::optional<double>(run.startedAt));
     insert.step();
+  };
+  // The end: the id of the run it completes, or nothing when its start was never stored.
+  auto updateRun = [&]() -> std::optional<std::int64_t> {
+    SqliteStatement& update = writes_->updateRun;
+    update.reset();
+    update.bind(1, run.key);
+    update.bind(2, run.workflow);
+    update.bind(3, run.status);
+    update.bind(4, run.endedAt);
+    update.bind(5, run.message);
+    if (!update.step())
+      return std::nullopt;
+    std::int64_t id = sqlite3_column_int64(update.get(), 0);
+    while (update.step()) { // RETURNING: the update completes when stepped to the end
+    }
+    return id;
+  };
+  if (event.kind == HistoryEvent::Kind::Start) {
+    insertRun();
+    return;
   }
-  transaction.commit();
+  std::optional<std::int64_t> updated = updateRun();
+  if (!updated) { // its start line was lost
+    insertRun();
+    updated = updateRun();
+    if (!updated)
+      return;
+  }
+  std::int64_t id = *updated;
+  SqliteStatement& task = writes_->insertTask;
+  std::int64_t position = 0;
+  for (const TaskRecord& t : run.tasks) {
+    task.reset();
+    task.bind(1, id);
+    task.bind(2, position++);
+    task.bind(3, t.name);
+    task.bind(4, t.status);
+    task.bind(5, std::int64_t{t.changed});
+    task.bind(6, t.message);
+    task.bind(7, t.startedAt);
+    task.bind(8, std::optional<double>(t.endedAt));
+    task.bind(9, std::int64_t{t.attempts});
+    task.bind(10, std::int64_t{t.wouldChange});
+    task.step();
+  }
 }
 
 std::vector<RunRecord> HistoryStore::recentRuns(int limit) {

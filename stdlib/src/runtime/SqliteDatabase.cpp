@@ -17,16 +17,20 @@ constexpr std::uintmax_t kKeptWalBytes = 32 + 64 * (24 + 4096);
 
 } // namespace
 
-SqliteDatabase::SqliteDatabase(const std::string& path, Durability durability)
-    : path_(path), durability_(durability) {
+void createPrivateParentDirectory(const std::string& file) {
   std::error_code error;
-  std::filesystem::path directory = std::filesystem::path(path).parent_path();
+  std::filesystem::path directory = std::filesystem::path(file).parent_path();
   if (!directory.empty() && !std::filesystem::exists(directory)) {
     std::filesystem::create_directories(directory, error);
     if (error)
-      throw SqliteError("cannot create the directory of '" + path + "': " + error.message());
+      throw SqliteError("cannot create the directory of '" + file + "': " + error.message());
     std::filesystem::permissions(directory, std::filesystem::perms::owner_all, error);
   }
+}
+
+SqliteDatabase::SqliteDatabase(const std::string& path, Durability durability)
+    : path_(path), durability_(durability) {
+  createPrivateParentDirectory(path);
   if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
       SQLITE_OK)
     fail("open");

@@ -33,6 +33,10 @@ enum class Durability {
   Relaxed,
 };
 
+/// Creates the directory that holds `file` (and its parents) when it is missing, the last with
+/// mode 0700: the user's state is private. Throws SqliteError naming the file.
+void createPrivateParentDirectory(const std::string& file);
+
 class SqliteDatabase {
 public:
   /// Opens (creating the file, and its directory with mode 0700, when needed).
