@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <map>
 #include <optional>
 
 namespace sloth::yaml {
@@ -360,7 +361,8 @@ public:
 private:
   std::vector<std::string> raw_;
   Program program_;
-  std::string workflowName_;
+  std::string workflowName_;                     // the file's name until its `name:` is read
+  std::map<std::string, std::size_t> taskNames_; // each task's name and its line (1-based)
 
   // How far a scalar reaches on its line (its text, and quotes), for the caret's underline.
   uint32_t extent(const YAML::Mark& mark, const YAML::Node& node) const {
@@ -390,8 +392,10 @@ private:
   }
 
   Code workflowNameOf(const YAML::Node& root) {
-    if (YAML::Node n = root["name"])
-      return literal(plan::quoteLua(scalar(n, "name")), n);
+    if (YAML::Node n = root["name"]) {
+      workflowName_ = scalar(n, "name");
+      return literal(plan::quoteLua(workflowName_), n);
+    }
     return Code(plan::quoteLua(workflowName_));
   }
 
@@ -519,6 +523,12 @@ private:
     if (!nameNode)
       throw Invalid{t.Mark(), fmt::format("task {} has no 'name'", index)};
     std::string name = scalar(nameNode, "a task's name");
+    // Found here, not by the DSL at run time: its error would point at the `tasks:` line.
+    if (auto [first, fresh] = taskNames_.emplace(name, lineOf(nameNode.Mark()) + 1); !fresh)
+      throw Invalid{nameNode.Mark(),
+                    fmt::format("workflow '{}' has two tasks named '{}' (the first at line {}); "
+                                "task names must be unique within a workflow",
+                                workflowName_, name, first->second)};
     std::string where = fmt::format("task '{}'", name);
     checkKeys(t, kTaskKeys, where);
     // The chain's start stands for the name (where a duplicate name is reported).
