@@ -1,5 +1,6 @@
 // Lints that need no types: unused locals, arguments, loop variables and labels; duplicate keys
-// in table constructors; the ignored result of a command.
+// in table constructors; the ignored result of a command. And the lints on values' Lua types:
+// comparisons that are always false, operands that may be nil.
 #include "Walker.h"
 
 #include <fmt/core.h>
@@ -223,6 +224,20 @@ void Walker::checkComparison(const BinaryExpr* e, TypeRef lhs, TypeRef rhs) {
   report(Severity::Warning, "impossible-comparison", e->opRange,
          fmt::format("this compares {}: '{}' is always {} (Lua never converts types for '==')",
                      what, spelling(e->op), e->op == BinaryOp::Eq ? "false" : "true"));
+}
+
+void Walker::checkOperand(const Expr* operand, TypeRef type, const char* op) {
+  if (quiet_)
+    return;
+  // Arithmetic, '..', '#' and '<' fail on nil whatever the other operand is (nil has no
+  // metatable). Only a value that is always nil is reported: `os.getenv("HOME") .. "/x"` is how
+  // scripts are written, and LuaLS leaves operands alone too. Other mismatches are left alone:
+  // strings convert, tables may have metamethods.
+  if (luaTypesOf(literalType(operand, type)) != kNil)
+    return;
+  explainNil(report(Severity::Error, "possibly-nil", operand->range,
+                    fmt::format("'{}' on a nil value fails: this is always nil here", op)),
+             operand);
 }
 
 } // namespace sloth::check

@@ -508,6 +508,8 @@ TypeRef Walker::expr(const Expr* e, Use use) {
     TypeRef operand =
         expr(u->operand,
              u->op == UnaryOp::Not && isBareReference(u->operand) ? Use::FeatureTest : Use::Value);
+    if (u->op != UnaryOp::Not)
+      checkOperand(u->operand, operand, spelling(u->op));
     switch (u->op) {
     case UnaryOp::Not:
       return types_.boolean();
@@ -564,16 +566,20 @@ TypeRef Walker::binaryExpr(const BinaryExpr* e) {
   case BinaryOp::Le:
   case BinaryOp::Gt:
   case BinaryOp::Ge:
-    expr(e->lhs);
-    expr(e->rhs);
-    return types_.boolean();
-  case BinaryOp::Concat:
-    expr(e->lhs);
-    expr(e->rhs);
-    return types_.string();
+  case BinaryOp::Concat: {
+    TypeRef lhs = expr(e->lhs);
+    TypeRef rhs = expr(e->rhs);
+    checkOperand(e->lhs, lhs, spelling(e->op));
+    checkOperand(e->rhs, rhs, spelling(e->op));
+    return e->op == BinaryOp::Concat ? types_.string() : types_.boolean();
+  }
   default: {
-    TypeRef lhs = resolved(expr(e->lhs));
-    TypeRef rhs = resolved(expr(e->rhs));
+    TypeRef lhs = expr(e->lhs);
+    TypeRef rhs = expr(e->rhs);
+    checkOperand(e->lhs, lhs, spelling(e->op));
+    checkOperand(e->rhs, rhs, spelling(e->op));
+    lhs = resolved(lhs);
+    rhs = resolved(rhs);
     auto numeric = [](TypeRef t) {
       return t && (t->kind() == TypeKind::Number || t->kind() == TypeKind::Integer ||
                    t->kind() == TypeKind::NumberLiteral);

@@ -211,6 +211,9 @@ private:
   void checkIgnoredResult(const ast::Expr* call);
   // `file.exists(p) == "true"`: `==` between values that can never be of the same type.
   void checkComparison(const ast::BinaryExpr* e, TypeRef lhs, TypeRef rhs);
+  // An operand of arithmetic, `..`, `#` or an order comparison (`op` as written) that is always
+  // nil: the operation fails there.
+  void checkOperand(const ast::Expr* operand, TypeRef type, const char* op);
   // The basic Lua types (`type(v)`) a value of type `t` may have, as bits; 0 when unknown.
   unsigned luaTypesOf(TypeRef t) const;
 
