@@ -320,7 +320,8 @@ Status Thread::resume(Thread& co, int nargs, int* nres) {
   L->costatus = ThreadStatus::Normal;
   if (!co.started) {
     co.started = true;
-    co.nCcalls = L->nCcalls + 1;
+    // One level per resume, as lua_resume counts: callValue below adds the body's call.
+    co.nCcalls = L->nCcalls;
     Thread* cp = &co;
     std::ptrdiff_t func = co.stop - nargs - 1;
     co.fiber = ctx::fiber(std::allocator_arg, CoroutineStack{cp}, [cp, func](ctx::fiber&& back) {
