@@ -77,8 +77,13 @@ void replaceFileAtomically(const std::string& path, std::string_view content,
   std::string directory = parentDirectory(path);
   std::string temporary = directory + "/.sloth-write-XXXXXX";
   Descriptor fd(::mkostemp(temporary.data(), O_CLOEXEC));
-  if (fd.get() < 0)
-    throwFileErrno("cannot create a temporary file in", directory);
+  if (fd.get() < 0) {
+    // Said of the user's path, not of the temporary file it goes through.
+    if (errno == ENOENT)
+      throw FileError("cannot write '" + path + "': the directory '" + directory +
+                      "' does not exist");
+    throwFileErrno("cannot write", path);
+  }
   try {
     writeAll(fd.get(), content, path);
     // chown before chmod: changing the owner clears set-id bits.

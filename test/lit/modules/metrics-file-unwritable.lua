@@ -4,5 +4,5 @@
 -- RUN: rm -f %t.prom && %sloth run %s --metrics-file %t.prom && wc -c < %t.prom | FileCheck %s --check-prefix=EMPTY
 print("ran")
 -- CHECK: ran
--- CHECK-NEXT: sloth: metrics: --metrics-file: cannot create a temporary file in '{{.*}}.missing-dir': No such file or directory
+-- CHECK-NEXT: sloth: metrics: --metrics-file: cannot write '{{.*}}.missing-dir/m.prom': the directory '{{.*}}.missing-dir' does not exist
 -- EMPTY: {{^}}0

@@ -93,9 +93,9 @@ TEST_F(FileModule, WriteInCheckModeReportsWithoutWriting) {
 }
 
 TEST_F(FileModule, WriteErrorsNameFunctionAndPath) {
-  EXPECT_EQ(write(at("missing/dir/f"), "x"),
-            "error: file.write: cannot create a temporary file in '" + at("missing/dir") +
-                "': No such file or directory");
+  EXPECT_EQ(write(at("missing/dir/f"), "x"), "error: file.write: cannot write '" +
+                                                 at("missing/dir/f") + "': the directory '" +
+                                                 at("missing/dir") + "' does not exist");
   EXPECT_EQ(write(dir.string(), "x"),
             "error: file.write: '" + dir.string() + "' exists and is not a regular file");
   int options = pushOptions({{"apend", true}});
