@@ -135,35 +135,6 @@ int Heap::newCell(Value v) {
   return static_cast<int>(cells.size()) - 1;
 }
 
-std::string quoteLua(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    default:
-      if (c < 0x20 || c == 0x7f) // three digits: "\x01" .. "5" must not read back as "\15"
-        out += fmt::format("\\{:03}", static_cast<int>(c));
-      else
-        out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
-
 namespace {
 
 std::string shorten(std::string text, std::size_t limit) {

@@ -113,8 +113,7 @@ struct Heap {
 // How a value reads in source terms (`"nginx"`, `{ "a", "b" }`, `params.app`), for conditions
 // and call texts. Long texts are shortened with an ellipsis.
 std::string sourceText(const Value& v, const Heap& heap, std::size_t limit = 60);
-// A Lua string literal for `s`.
-std::string quoteLua(const std::string& s);
+using types::quoteLua; // a Lua string literal for a text
 
 // Whether `type` admits only truthy values (true), only falsy ones (false), or both (nullopt).
 std::optional<bool> truthinessOfType(types::TypeRef type);

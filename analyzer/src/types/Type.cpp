@@ -1,5 +1,7 @@
 #include "sloth/analyzer/types/Type.h"
 
+#include <fmt/core.h>
+
 #include <cmath>
 #include <cstdio>
 
@@ -53,16 +55,6 @@ const Field* Type::ownField(std::string_view fieldName) const {
 }
 
 namespace {
-
-std::string quoted(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\')
-      out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string numberText(const Type& t) {
   if (t.isIntegerLiteral())
@@ -147,10 +139,39 @@ std::string functionText(const Type& t) {
 
 } // namespace
 
+std::string quoteLua(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    default:
+      if (c < 0x20 || c == 0x7f) // three digits: "\x01" .. "5" must not read back as "\15"
+        out += fmt::format("\\{:03}", static_cast<int>(c));
+      else
+        out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
 std::string Type::toString() const {
   switch (kind_) {
   case TypeKind::StringLiteral:
-    return quoted(text_);
+    return quoteLua(text_);
   case TypeKind::NumberLiteral:
     return numberText(*this);
   case TypeKind::BooleanLiteral:

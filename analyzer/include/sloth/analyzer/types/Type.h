@@ -138,4 +138,8 @@ private:
 // The builtin type name for a primitive kind (`string`, `integer`, ...), or "" for others.
 std::string_view primitiveName(TypeKind kind);
 
+// A Lua string literal for `s`, on one line: `"a\"b\n"` (how string literal types, plans and
+// messages show a text).
+std::string quoteLua(const std::string& s);
+
 } // namespace sloth::types
