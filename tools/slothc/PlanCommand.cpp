@@ -30,20 +30,23 @@ struct PlanArgs {
 };
 
 int runPlan(const PlanArgs& args) {
+  // Unreadable input, a compile error, an unknown workflow: 2 (design §1), but 1 with
+  // --detailed-exitcode, whose 2 means "actions present" (as terraform plan's).
+  const int failed = args.detailedExitcode ? 1 : 2;
   std::string error;
   auto params = plan::loadInputs(args.values, args.sets, error);
   if (!params) {
     fmt::print(stderr, "slothc plan: {}\n", error);
-    return 2;
+    return failed;
   }
   auto compiled = compiler::compileFile(args.file);
   if (!compiled->file) {
     fmt::print(stderr, "slothc plan: cannot read '{}': {}\n", args.file, compiled->readError);
-    return 2;
+    return failed;
   }
   if (!compiled->main) {
     compiler::printDiagnostics(*compiled, stderr);
-    return 2; // a compile error (design §1)
+    return failed;
   }
   plan::PlanOptions options;
   options.workflow = args.workflow;
@@ -55,7 +58,7 @@ int runPlan(const PlanArgs& args) {
       fmt::print("{}", plan::renderPlanJson(result));
     for (const std::string& e : result.errors)
       fmt::print(stderr, "slothc plan: {}\n", e);
-    return args.detailedExitcode ? 1 : 2;
+    return failed;
   }
   if (args.format == "json") {
     fmt::print("{}", plan::renderPlanJson(result));
@@ -89,11 +92,7 @@ Action addPlanCommand(CLI::App& app) {
   return [cmd, args]() -> int {
     if (!*cmd)
       return -1;
-    int rc = runPlan(*args);
-    // --detailed-exitcode: errors are 1 (the plan's 2 means "actions present").
-    if (args->detailedExitcode && rc == 2 && !args->file.empty())
-      return rc;
-    return rc;
+    return runPlan(*args);
   };
 }
 
