@@ -2,6 +2,7 @@
 
 #include "YamlShape.h"
 #include "YamlTranslator.h"
+#include "sloth/frontend/Frontend.h"
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -10,6 +11,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <string>
 
 namespace sloth::yaml {
 
@@ -94,6 +96,50 @@ SourceRange onYaml(const SourceManager& sources, FileId program, const Translati
   return at(line, first == std::string_view::npos ? 0 : static_cast<uint32_t>(first), 0);
 }
 
+// A script that leaves a block open (`if x then` without `end`) lets the closing `end` of the
+// function the translator wraps it in close that block, so the parser blames the wrapper
+// ("'end' expected (to close 'function' at line N)", N being the `script:` line). Parsed alone at
+// its own lines, the script gets the error a .lua file with its text gets; that error, on the
+// YAML file, replaces `d` (true), unless the script alone parses.
+bool blameScriptNotWrapper(const SourceManager& sources, FileId yamlFile, const Translation& t,
+                           Diagnostic& d) {
+  constexpr std::string_view kWrapper = "(to close 'function' at line ";
+  std::size_t at = d.message.find(kWrapper);
+  if (at == std::string::npos)
+    return false;
+  uint32_t wrapperLine = static_cast<uint32_t>(std::stoul(d.message.substr(at + kWrapper.size())));
+  // The script: the copied lines after the wrapper's line (program and YAML lines are 1-based
+  // here; copiedLines is 0-based).
+  uint32_t last = wrapperLine;
+  while (last < t.copiedLines.size() && t.copiedLines[last])
+    ++last;
+  if (last == wrapperLine || last > sources.lineCount(yamlFile))
+    return false;
+  std::string alone(wrapperLine, '\n');
+  for (uint32_t line = wrapperLine + 1; line <= last; ++line)
+    alone += std::string(sources.lineText(yamlFile, line)) + (line < last ? "\n" : "");
+  SourceManager scratch;
+  DiagnosticEngine diags;
+  if (parseSource(scratch, std::string(sources.name(yamlFile)), std::move(alone), diags) ||
+      diags.diagnostics().empty())
+    return false;
+  const Diagnostic& first = diags.diagnostics().front();
+  uint32_t line = scratch.lineOf(first.file, first.range.begin);
+  uint32_t column = scratch.columnOf(first.file, first.range.begin) - 1;
+  std::string_view yamlLine = sources.lineText(yamlFile, line);
+  auto lineStart = static_cast<uint32_t>(yamlLine.data() - sources.text(yamlFile).data());
+  auto lineLength = static_cast<uint32_t>(yamlLine.size());
+  column = std::min(column, lineLength);
+  uint32_t begin = lineStart + column;
+  uint32_t length = std::min(first.range.end - first.range.begin, lineLength - column);
+  d.message = first.message;
+  d.file = yamlFile;
+  d.range = {begin, begin + length};
+  d.notes.clear();
+  d.fixIt.reset();
+  return true;
+}
+
 } // namespace
 
 bool isYamlTaskFile(std::string_view path) {
@@ -165,7 +211,12 @@ void showOnYamlText(const SourceManager& sources, std::vector<Diagnostic>& diagn
   for (Diagnostic& d : diagnostics) {
     FileId program = d.file;
     bool glue = translation(program) && onGlue(program, d.range.begin);
-    move(d.file, d.range);
+    if (d.code == "syntax-error" && translation(program) && !broken.contains(program - 1) &&
+        blameScriptNotWrapper(sources, program - 1, *translation(program), d))
+      glue = d.message.ends_with("near <eof>"); // a block left open is no shell command
+
+    else
+      move(d.file, d.range);
     if (d.file == program) {
       kept.push_back(std::move(d));
       continue;
