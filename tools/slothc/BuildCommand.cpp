@@ -6,9 +6,9 @@
 #include "Commands.h"
 
 #include "sloth/analyzer/Compiler.h"
-#include "sloth/analyzer/check/Checker.h"
 #include "sloth/analyzer/dsl/TaskGraph.h"
-#include "sloth/analyzer/types/SignatureLoader.h"
+#include "sloth/analyzer/report/CheckRunner.h"
+#include "sloth/analyzer/report/OutputFormat.h"
 #include "sloth/analyzer/yaml/YamlTasks.h"
 #include "sloth/defs/Defs.h"
 #include "sloth/frontend/DiagnosticPrinter.h"
@@ -122,18 +122,26 @@ int runBuild(const BuildOptions& options) {
     printDiagnostics(diags, sources);
     return 2; // a compile error (design §1)
   }
-  // A bundle records the signatures it was checked against: check it against them.
-  check::checkChunk(parsed->chunk, *file, sources, types::builtinSignatures(), {}, diags);
-  if (diags.errorCount() > 0) {
-    printDiagnostics(diags, sources);
-    return 1;
-  }
   compiler::CompileResult compiled = compiler::compile(parsed->chunk, sources);
   for (const compiler::CompileError& e : compiled.errors)
     diags.error("compile-limit", *file, e.range, e.message);
-  printDiagnostics(diags, sources); // the check's warnings, and compile errors
-  if (!compiled.main)
+  if (!compiled.main) {
+    printDiagnostics(diags, sources);
     return 2;
+  }
+  // The check is exactly `slothc check FILE`'s: its sloth.toml (globals, severities), inline and
+  // `---@diagnostic` suppressions and the task DSL checks, against the signatures the bundle
+  // records. A script that passes the check builds, and one that fails it does not.
+  report::CheckReport checked = report::runChecks({{options.input}, false, 1});
+  const char* noColor = std::getenv("NO_COLOR");
+  bool color = isatty(fileno(stderr)) && !(noColor && *noColor);
+  std::fputs(report::render(checked, report::OutputFormat::Text, color).c_str(), stderr);
+  for (const std::string& e : checked.errors)
+    fmt::print(stderr, "slothc build: {}\n", e);
+  if (!checked.errors.empty() || checked.badConfig)
+    return 2;
+  if (checked.errorCount > 0)
+    return 1;
 
   vm::Bundle bundle;
   bundle.kind = vm::BundleKind::Script;
@@ -160,8 +168,9 @@ Action addBuildCommand(CLI::App& app) {
   cmd->add_option("file", options->input, "Script to compile")->required();
   cmd->add_option("-o,--output", options->output,
                   "Bundle to write (default: the script's name with .slothb)");
-  cmd->footer("Exit status: 0 written, 1 the check found errors, 2 unreadable input, a syntax or "
-              "compile error, or an unwritable output.");
+  cmd->footer("The check is slothc check's, with the nearest sloth.toml and the inline "
+              "suppressions.\nExit status: 0 written, 1 the check found errors, 2 unreadable "
+              "input, a syntax or compile error, a bad sloth.toml, or an unwritable output.");
   return [cmd, options]() -> int {
     if (!*cmd)
       return -1;
