@@ -13,6 +13,10 @@ exec = {}
 ---@class (exact) exec.ScriptOptions
 ---@field interpreter? string  The program that runs the script, e.g. `"/bin/bash"`; the script's `#!` line when omitted.
 ---@field args? string[]  Arguments passed to the script.
+---@field user? string  Run as this user (through `sudo -u`; needs root or sudo rights).
+---@field cwd? string  Working directory; the current directory when omitted.
+---@field env? table<string, string>  Extra environment variables, added to (or overriding) the inherited ones.
+---@field timeout? number  Seconds before the script is killed; it then counts as failed (`success = false`).
 
 ---@class (exact) exec.Result
 ---@field exit_code integer  The exit status (128 + N when killed by signal N).
@@ -33,10 +37,11 @@ function exec.command(command, options) end
 
 ---Runs a multi-line shell script with `/bin/sh` (or the interpreter of its `#!` line) and returns its exit code and output.
 ---@param script string  The script text.
+---@param options? exec.Options
 ---@return exec.Result
 ---@effect exec
 ---@plan "run shell script {script}"
-function exec.shell(script) end
+function exec.shell(script, options) end
 
 ---Runs a script file with its interpreter and arguments and returns its exit code and output.
 ---@param path string  The script file.

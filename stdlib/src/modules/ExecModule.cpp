@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <pwd.h>
 #include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -112,6 +113,25 @@ bool wouldRun(Thread& L, std::string_view function, const ProcessSpec& spec, boo
   return true;
 }
 
+// The options of every exec function at stack index 2: `cwd` (inside a task its workdir unless
+// told otherwise), `timeout`, `env`.
+void readRunOptions(Thread& L, std::string_view function, ProcessSpec& spec) {
+  Runtime& rt = Runtime::of(L);
+  spec.cwd =
+      runtime::stringOption(L, 2, "cwd", function).value_or(rt.groupWorkdir(rt.currentGroup()));
+  spec.timeoutSeconds = runtime::numberOption(L, 2, "timeout", function).value_or(0);
+  if (spec.timeoutSeconds < 0)
+    L.runError(fmt::format("{}: option 'timeout' must be positive", function));
+  readEnv(L, 2, function, spec);
+}
+
+// The `user` option: wraps the complete spec.argv in `sudo -n -u USER --`; returns the user.
+std::string runAsOptionUser(Thread& L, std::string_view function, ProcessSpec& spec) {
+  std::string user = runtime::stringOption(L, 2, "user", function).value_or("");
+  runtime::runAsUser(L, function, spec, user);
+  return user;
+}
+
 int execCommand(Thread& L) {
   constexpr std::string_view kName = "exec.command";
   ProcessSpec spec;
@@ -134,14 +154,8 @@ int execCommand(Thread& L) {
     L.typeError(1, "string or list of strings");
   }
   runtime::checkOptionKeys(L, 2, kName, {"user", "cwd", "env", "timeout"});
-  // Inside a task, commands run in the task's workdir unless told otherwise.
-  Runtime& rt = Runtime::of(L);
-  spec.cwd = runtime::stringOption(L, 2, "cwd", kName).value_or(rt.groupWorkdir(rt.currentGroup()));
-  spec.timeoutSeconds = runtime::numberOption(L, 2, "timeout", kName).value_or(0);
-  if (spec.timeoutSeconds < 0)
-    L.runError(fmt::format("{}: option 'timeout' must be positive", kName));
-  readEnv(L, 2, kName, spec);
-  runtime::runAsUser(L, kName, spec, runtime::stringOption(L, 2, "user", kName).value_or(""));
+  readRunOptions(L, kName, spec);
+  runAsOptionUser(L, kName, spec);
   if (wouldRun(L, kName, spec, L.type(1) == Type::String))
     return 1;
   pushResult(L, runtime::runProcess(L, kName, spec));
@@ -189,12 +203,18 @@ std::string withShebangFirst(std::string script) {
 int execShell(Thread& L) {
   constexpr std::string_view kName = "exec.shell";
   std::string script = withShebangFirst(std::string(L.checkString(1)));
+  runtime::checkOptionKeys(L, 2, kName, {"user", "cwd", "env", "timeout"});
   ProcessSpec spec;
-  if (wouldRun(L, kName, ProcessSpec{{script}, {}, {}, 0, {}}, true))
+  readRunOptions(L, kName, spec);
+  ProcessSpec shown = spec; // as a dry run shows it (and an unknown user fails here)
+  shown.argv = {"/bin/sh", "-c", script};
+  std::string user = runAsOptionUser(L, kName, shown);
+  if (wouldRun(L, kName, shown, true))
     return 1;
   TemporaryScript file;
   if (script.rfind("#!", 0) == 0) {
-    // The kernel runs the interpreter of the #! line on a file holding the script.
+    // The kernel runs the interpreter of the #! line on a file holding the script (private,
+    // and owned by the `user` who runs it).
     char path[] = "/tmp/sloth-script-XXXXXX";
     int fd = ::mkstemp(path);
     if (fd < 0)
@@ -202,6 +222,8 @@ int execShell(Thread& L) {
     file.path = path;
     bool written = ::write(fd, script.data(), script.size()) == static_cast<ssize_t>(script.size());
     ::fchmod(fd, 0700);
+    if (const passwd* owner = user.empty() ? nullptr : ::getpwnam(user.c_str()))
+      written = written && ::fchown(fd, owner->pw_uid, static_cast<gid_t>(-1)) == 0;
     ::close(fd);
     if (!written)
       L.runError(fmt::format("{}: cannot write the script to /tmp", kName));
@@ -209,6 +231,7 @@ int execShell(Thread& L) {
   } else {
     spec.argv = {"/bin/sh", "-c", script};
   }
+  runAsOptionUser(L, kName, spec);
   pushResult(L, runtime::runProcess(L, kName, spec));
   return 1;
 }
@@ -216,7 +239,7 @@ int execShell(Thread& L) {
 int execScript(Thread& L) {
   constexpr std::string_view kName = "exec.script";
   std::string path(L.checkString(1));
-  runtime::checkOptionKeys(L, 2, kName, {"interpreter", "args"});
+  runtime::checkOptionKeys(L, 2, kName, {"interpreter", "args", "user", "cwd", "env", "timeout"});
   std::ifstream in(path);
   if (!in)
     L.runError(fmt::format("{}: cannot read script '{}'", kName, path));
@@ -255,6 +278,8 @@ int execScript(Thread& L) {
     }
     L.pop();
   }
+  readRunOptions(L, kName, spec);
+  runAsOptionUser(L, kName, spec);
   if (wouldRun(L, kName, spec, false))
     return 1;
   pushResult(L, runtime::runProcess(L, kName, spec));
