@@ -10,8 +10,10 @@
 
 #include <fmt/core.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <pwd.h>
 #include <sstream>
@@ -241,8 +243,10 @@ int execScript(Thread& L) {
   std::string path(L.checkString(1));
   runtime::checkOptionKeys(L, 2, kName, {"interpreter", "args", "user", "cwd", "env", "timeout"});
   std::ifstream in(path);
-  if (!in)
-    L.runError(fmt::format("{}: cannot read script '{}'", kName, path));
+  if (!in) // why, from access(): ifstream's errno is not reliable
+    L.runError(
+        fmt::format("{}: cannot read script '{}': {}", kName, path,
+                    ::access(path.c_str(), R_OK) != 0 ? std::strerror(errno) : "cannot open"));
   std::string firstLine;
   std::getline(in, firstLine);
 
