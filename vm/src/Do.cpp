@@ -386,7 +386,7 @@ void destroyFiber(Thread* t) {
 }
 
 bool Thread::isYieldable() const {
-  return !isMain && started && costatus == ThreadStatus::Running;
+  return !isMain && started && costatus == ThreadStatus::Running && g->finalizing != this;
 }
 
 int Thread::yield(int nresults) {

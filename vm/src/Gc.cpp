@@ -447,8 +447,12 @@ static void callPendingFinalizers(Thread* L) {
     L->stack[L->stop++] = f;
     L->stack[L->stop++] = obj;
     std::ptrdiff_t oldErrfunc = L->errfunc;
-    // Errors in finalizers are ignored (Lua turns them into warnings).
+    // Errors in finalizers are ignored (Lua turns them into warnings). A finalizer runs wherever
+    // an allocation started the collection: a yield would suspend that code at a random point.
+    Thread* oldFinalizing = g->finalizing;
+    g->finalizing = L;
     Status st = pcallValue(L, func, 0, 0);
+    g->finalizing = oldFinalizing;
     L->errfunc = oldErrfunc;
     if (st != Status::Ok)
       L->stop = func;

@@ -58,6 +58,9 @@ struct Global {
   bool gcStopped = false;
   bool gcRunning = false;
   bool closing = false;
+  // The thread running a __gc finalizer, which may not yield (as in Lua: a yield there is an
+  // error, ignored like any error in a finalizer). Saved and restored around each finalizer.
+  Thread* finalizing = nullptr;
   GCObject* allgc = nullptr;   // every object, except those below
   GCObject* finobj = nullptr;  // objects with a __gc metamethod
   GCObject* tobefnz = nullptr; // unreachable objects whose finalizer is pending
