@@ -219,6 +219,15 @@ static TypeRef recordExpected(const types::TypeContext& types, TypeRef want) {
   return soleTableShape(types, want, true);
 }
 
+bool Walker::fitsOption(const FunctionSignature& sig, TypeRef got, TypeRef want) const {
+  // sloth's modules read an option as it is (runtime/Options.cpp): `{ timeout = "5" }` and
+  // `{ owner = 0 }` fail when the script runs, though positional arguments are converted as Lua's
+  // library converts them. What Lua's library or the script's own functions do with an option
+  // table is theirs to judge, so there only a value no conversion makes fit is reported.
+  return severityFor(sig) == Severity::Error ? types::isStrictlyAssignable(got, want)
+                                             : types::isAssignable(got, want);
+}
+
 bool Walker::checkTableElements(const FunctionSignature& sig, const std::string& calledAs,
                                 const std::string& what, TypeRef want, const TableExpr* table) {
   TypeRef container = soleTableShape(types_, want, false);
@@ -237,8 +246,9 @@ bool Walker::checkTableElements(const FunctionSignature& sig, const std::string&
       continue;
     TypeRef computed = peek(f.value);
     TypeRef got = literalType(f.value, computed);
-    // Lua converts numbers to strings in many places; a table's contents are the module's to
-    // judge, so only a value no conversion makes fit is certain.
+    // Lua converts numbers to strings in many places; a table's elements are the module's to
+    // judge (exec.command's list and env take numbers, metrics' labels do not), so only a value
+    // no conversion makes fit is certain.
     if (isUnknown(got) || resolved(got)->containsNil() || types::isAssignable(got, element))
       continue;
     const auto* key = positional ? nullptr : f.key->as<StringExpr>();
@@ -355,9 +365,9 @@ void Walker::checkTableAgainst(const FunctionSignature& sig, const std::string& 
       continue;
     }
     TypeRef got = literalType(f.value, peek(f.value));
-    if (isUnknown(got) || types::isAssignable(got, decl->type))
+    if (isUnknown(got) || fitsOption(sig, got, decl->type))
       continue;
-    if (resolved(got)->containsNil() && types::isAssignable(types_.withoutNil(got), decl->type)) {
+    if (resolved(got)->containsNil() && fitsOption(sig, types_.withoutNil(got), decl->type)) {
       report(Severity::Warning, "possibly-nil", f.value->range,
              fmt::format("{}: option '{}' may be nil (its type is {})", calledAs, full,
                          describe(got)));

@@ -194,6 +194,8 @@ private:
                          bool literalHere);
   // A table constructor passed where a list `T[]` or a map `table<K, V>` is expected: each element
   // (each value) against T (V). False when `want` is no such container.
+  // Whether `got` fits an option field of type `want` in an option table given to `sig`.
+  bool fitsOption(const types::FunctionSignature& sig, TypeRef got, TypeRef want) const;
   bool checkTableElements(const types::FunctionSignature& sig, const std::string& calledAs,
                           const std::string& what, TypeRef want, const ast::TableExpr* table);
   void checkOctalMode(const std::string& calledAs, const std::string& what, const ast::Expr* arg,
