@@ -4,6 +4,7 @@
 #include "Commands.h"
 #include "ScriptBundle.h"
 #include "ScriptSession.h"
+#include "StdoutReserved.h"
 
 #include "sloth/stdlib/runtime/Logger.h"
 #include "sloth/stdlib/runtime/Scheduler.h" // toJson
@@ -223,6 +224,8 @@ int list(const std::string& path, const std::string& format) {
     session = std::make_unique<ScriptSession>();
     if (auto rc = session->compile(path))
       return *rc;
+    // The listing is the command's output: what the top level prints goes to stderr.
+    StdoutReserved listingOnly;
     if (auto rc = session->runMainChunk(path, {}))
       return *rc;
     workflows = rt::definedWorkflows(session->main());
