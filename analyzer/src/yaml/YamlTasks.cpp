@@ -30,6 +30,21 @@ std::string_view lineAt(std::string_view text, int line) {
   return text.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
 }
 
+// The key of `line` when the ': ' at `column` is inside that key's plain value
+// (`script: print("a: " .. b)`): the usual cause of yaml-cpp's "illegal map value".
+std::optional<std::string> keyWithColonInValue(std::string_view text, int line, int column) {
+  std::string_view l = lineAt(text, line);
+  std::size_t start = l.find_first_not_of(" \t-");
+  std::size_t colon = l.find(": ", start == std::string_view::npos ? l.size() : start);
+  if (start == std::string_view::npos || colon == std::string_view::npos || column <= 0 ||
+      static_cast<std::size_t>(column) <= colon + 1)
+    return std::nullopt;
+  std::string_view key = l.substr(start, colon - start);
+  if (key.empty() || key.find_first_of(" \t\"'{[") != std::string_view::npos)
+    return std::nullopt;
+  return std::string(key);
+}
+
 // The key whose value starts at `column` of `line` (`port` in `  port: *nowhere`), when the
 // line reads `key: value` there, for naming it in a YAML syntax error.
 std::optional<std::string> keyBefore(std::string_view text, int line, int column) {
@@ -162,7 +177,22 @@ std::optional<std::string> translateYamlTasks(const SourceManager& sources, File
     report(e.mark, e.message, "yaml-task");
   } catch (const YAML::Exception& e) {
     std::optional<std::string> key = keyBefore(text, e.mark.line, e.mark.column);
-    report(e.mark, key ? fmt::format("{} (the value of '{}')", e.msg, *key) : e.msg, "yaml-syntax");
+    std::optional<std::string> colonIn =
+        key ? std::nullopt : keyWithColonInValue(text, e.mark.line, e.mark.column);
+    bool code = colonIn && (*colonIn == "script" || *colonIn == "command");
+    if (colonIn)
+      report(e.mark,
+             fmt::format("{}: the value of '{}' holds ': ', which YAML reads as a key; quote the "
+                         "value{}",
+                         e.msg, *colonIn,
+                         code ? fmt::format(" or write it as a block ('{}: |', then the code on "
+                                            "the lines below)",
+                                            *colonIn)
+                              : ""),
+             "yaml-syntax");
+    else
+      report(e.mark, key ? fmt::format("{} (the value of '{}')", e.msg, *key) : e.msg,
+             "yaml-syntax");
   }
   return std::nullopt;
 }
