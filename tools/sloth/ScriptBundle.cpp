@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace sloth::cli {
 
@@ -87,31 +89,43 @@ rt::TaskDefinition task(const Json& t) {
 
 } // namespace
 
+// POSIX reads rather than stdio: no FILE and buffer to allocate for a file read once, which
+// `sloth run` does at every start (docs/startup.md).
 bool readWholeFile(const std::string& path, std::string& out, std::string& error) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     error = std::strerror(errno);
     return false;
   }
   char buffer[65536];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
-    out.append(buffer, n);
-  bool ok = std::ferror(f) == 0;
-  if (!ok)
-    error = std::strerror(errno);
-  std::fclose(f);
-  return ok;
+  for (;;) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0) {
+      error = std::strerror(errno);
+      ::close(fd);
+      return false;
+    }
+    if (n == 0)
+      break;
+    out.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return true;
 }
 
 bool isBundleFile(const std::string& path) {
-  char magic[8];
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr)
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
     return false;
-  std::size_t n = std::fread(magic, 1, sizeof magic, f);
-  std::fclose(f);
-  return vm::looksLikeBundle(std::string_view(magic, n));
+  char magic[8];
+  ssize_t n;
+  do
+    n = ::read(fd, magic, sizeof magic);
+  while (n < 0 && errno == EINTR);
+  ::close(fd);
+  return n > 0 && vm::looksLikeBundle(std::string_view(magic, static_cast<std::size_t>(n)));
 }
 
 std::optional<vm::Bundle> readScriptBundle(const std::string& path, std::string& error) {
