@@ -1,6 +1,7 @@
 // `sloth history [--limit N] [--format json]`: the most recent runs from the run history in the
 // state database (design §9), newest first, each with its tasks.
 #include "Commands.h"
+#include "DryRunView.h" // firstLineOf
 
 #include "sloth/stdlib/runtime/History.h"
 
@@ -94,8 +95,9 @@ void printText(const std::vector<rt::RunRecord>& runs) {
     fmt::print("#{}  {}  {}{}  {}  {}\n", run.id, localTime(run.startedAt), run.status,
                run.dryRun ? " (dry run)" : "",
                run.endedAt ? formatDuration(*run.endedAt - run.startedAt) : "-", what);
+    // A message's first line keeps the listing one line per task (--format json has it whole).
     if (!run.message.empty())
-      fmt::print("    {}\n", run.message);
+      fmt::print("    {}\n", firstLineOf(run.message));
     std::size_t width = 0;
     for (const rt::TaskRecord& t : run.tasks)
       width = std::max(width, t.name.size());
@@ -107,7 +109,7 @@ void printText(const std::vector<rt::RunRecord>& runs) {
       if (run.dryRun && t.wouldChange > 0)
         line += fmt::format("  [{} would change]", t.wouldChange);
       if (!t.message.empty())
-        line += "  " + t.message;
+        line += "  " + firstLineOf(t.message);
       fmt::print("{}\n", line);
     }
   }
