@@ -158,6 +158,10 @@ void pushParsedJson(vm::Thread& L, std::string_view text) {
     value = json::parse(text);
   } catch (const json::parse_error& e) {
     throw DataError(parseErrorMessage(e, text));
+  } catch (const json::exception& e) { // a number beyond a double (1e400): no position given
+    std::string cause = e.what();
+    std::size_t tag = cause.find("] ");
+    throw DataError(tag == std::string::npos ? cause : cause.substr(tag + 2));
   }
   pushJson(L, value);
 }
