@@ -345,6 +345,12 @@ void Walker::checkTableAgainst(const FunctionSignature& sig, const std::string& 
         message += fmt::format("; did you mean '{}'?", path.empty() ? *fix : path + "." + *fix);
         report(severity, "unknown-option", key->range, std::move(message)).fixIt =
             FixIt{key->range, *fix};
+      } else if (std::string longer = onlyNameStartingWith(types_.fieldNames(record),
+                                                           key->value + "_");
+                 !longer.empty()) { // `status` for `status_code`
+        message += fmt::format("; did you mean '{}'?", path.empty() ? longer : path + "." + longer);
+        report(severity, "unknown-option", key->range, std::move(message)).fixIt =
+            FixIt{key->range, longer};
       } else {
         message += fmt::format(" ({} has no such field)", record->name());
         report(severity, "unknown-option", key->range, std::move(message));

@@ -72,6 +72,13 @@ bool mayLeaveLoop(const Block* b, bool ownBreaks = true) {
   return false;
 }
 
+std::vector<std::string> functionNames(const ModuleSignature& module) {
+  std::vector<std::string> names;
+  for (const auto& [name, f] : module.functions)
+    names.push_back(name);
+  return names;
+}
+
 } // namespace
 
 Walker::Walker(const Chunk& chunk, FileId file, const SourceManager& sources,
@@ -708,10 +715,10 @@ bool Walker::sealedTableField(const NameExpr* object, const StringExpr* key, Use
   return true;
 }
 
-std::string Walker::onlyFunctionStartingWith(const ModuleSignature& module,
-                                             const std::string& prefix) {
+std::string Walker::onlyNameStartingWith(std::span<const std::string> names,
+                                         const std::string& prefix) {
   std::string found;
-  for (const auto& [name, f] : module.functions)
+  for (const std::string& name : names)
     if (name.compare(0, prefix.size(), prefix) == 0) {
       if (!found.empty())
         return {};
@@ -799,7 +806,8 @@ TypeRef Walker::moduleField(const ModuleSignature& module, const IndexExpr* e, U
     message += " (" + std::string(advice) + ")";
   else if (std::optional<std::string> fix = sigs_.suggestFunction(qualified))
     message += fmt::format("; did you mean '{}'?", *fix);
-  else if (std::string longer = onlyFunctionStartingWith(module, name + "_"); !longer.empty())
+  else if (std::string longer = onlyNameStartingWith(functionNames(module), name + "_");
+           !longer.empty())
     message += fmt::format("; did you mean '{}.{}'?", module.name, longer); // ec2_instance_create
   else if (module.name == "debug") // Lua has it; sloth's VM builds only part of the library
     message += ": sloth's debug library has only traceback, getmetatable and setmetatable";

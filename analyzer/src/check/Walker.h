@@ -122,8 +122,10 @@ private:
   // `local facts = facts.gather()` then `facts.cpu()`: reported, and true, when the field is the
   // module's function and the local does not have it.
   bool reportShadowedModule(const ast::IndexExpr* e, Use use);
-  static std::string onlyFunctionStartingWith(const types::ModuleSignature& module,
-                                              const std::string& prefix);
+  // The one name that starts with `prefix` (`ec2_instance` -> `ec2_instance_create`, `status_`
+  // -> `status_code`), or "" when none or several do.
+  static std::string onlyNameStartingWith(std::span<const std::string> names,
+                                          const std::string& prefix);
   TypeRef moduleField(const types::ModuleSignature& module, const ast::IndexExpr* e, Use use);
   TypeRef callExpr(const ast::CallExpr* e);
   TypeRef methodCallExpr(const ast::MethodCallExpr* e);
