@@ -361,6 +361,12 @@ private:
         if (isAlpha(static_cast<unsigned char>(c)))
           return readName(begin, line);
         ++pos_;
+        // A UTF-8 character (`é` in a name) is one mistake, not one per byte: its continuation
+        // bytes go with it. The message names the first byte, as lua5.4's does.
+        if (static_cast<unsigned char>(c) >= 0xC2 && static_cast<unsigned char>(c) <= 0xF4)
+          while (pos_ < src_.size() && pos_ - begin < 4 &&
+                 (static_cast<unsigned char>(src_[pos_]) & 0xC0) == 0x80)
+            ++pos_;
         out_.dropped.push_back(begin);
         error("unexpected-character", {begin, at()},
               "unexpected symbol near " + quoteForMessage(src_.substr(begin, 1)));
