@@ -20,6 +20,8 @@
 
 #include <fmt/core.h>
 
+#include <csignal>
+
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -183,7 +185,14 @@ int runScript(ScriptSession& session, const RunSettings& s, rt::DryRunJournal& j
   std::optional<StdoutReserved> jsonStdout;
   if (s.output == "json")
     jsonStdout.emplace();
+  // Ctrl-C stops the top level as it stops a workflow's tasks: children killed, the run recorded.
+  session.runtime().handleInterrupts(nullptr);
   if (auto rc = session.runMainChunk(s.path, s.args)) {
+    if (int signal = session.runtime().interruptSignal(); signal != 0) {
+      history.finish(130, signal == SIGINT ? "interrupted (SIGINT)" : "interrupted (SIGTERM)",
+                     nullptr);
+      return 130;
+    }
     history.finish(*rc, "the script raised an error", nullptr);
     return *rc;
   }

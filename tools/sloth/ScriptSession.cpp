@@ -22,6 +22,8 @@ int addTraceback(vm::Thread& L) {
   std::string_view text;
   if (L.type(1) == vm::Type::String && L.toStringView(1, text)) {
     message = std::string(text);
+  } else if (L.type(1) == vm::Type::Number) { // error(42) says 42, as lua.c's lua_tostring does
+    message = std::string(L.toDisplayString(1));
   } else if (L.getMetafield(1, "__tostring") != vm::Type::Nil) {
     L.pop();
     message = std::string(L.toDisplayString(1));
@@ -32,8 +34,8 @@ int addTraceback(vm::Thread& L) {
   return 1;
 }
 
-// "chunk:LINE: message\n..." with the source line the error points at inserted after the first
-// line, when the message is about the main chunk's own source.
+// "chunk:LINE: message\n..." with the source line the error points at inserted after the
+// message (before its traceback), when the message is about the main chunk's own source.
 std::string withOffendingLine(std::string_view message, std::string_view chunk,
                               std::string_view text) {
   std::string prefix = std::string(chunk) + ":";
@@ -53,11 +55,11 @@ std::string withOffendingLine(std::string_view message, std::string_view chunk,
   if (line < 1 || begin == std::string_view::npos || begin >= text.size())
     return std::string(message);
   std::string_view source = text.substr(begin, text.find('\n', begin) - begin);
-  std::size_t firstEnd = message.find('\n');
-  std::string out(message.substr(0, firstEnd));
+  std::size_t traceback = message.find("\nstack traceback:");
+  std::string out(message.substr(0, traceback));
   out += fmt::format("\n {} | {}", line, source);
-  if (firstEnd != std::string_view::npos)
-    out += message.substr(firstEnd);
+  if (traceback != std::string_view::npos)
+    out += message.substr(traceback);
   return out;
 }
 

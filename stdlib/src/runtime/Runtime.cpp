@@ -317,9 +317,14 @@ void Runtime::takeInterrupt() {
   while (::read(interruptReader_->pipe.native_handle(), bytes, sizeof bytes) > 0) {
   }
   killAllChildren();
-  if (interruptHandler_)
-    interruptHandler_();
+  if (!interruptHandler_)
+    return; // the Lua code stops at its next call or jump (luaStopPending stays set)
+  interruptHandler_();
   interrupts::clearLuaStop();
+}
+
+int Runtime::interruptSignal() const {
+  return interrupts::lastSignal();
 }
 
 } // namespace sloth::stdlib::runtime

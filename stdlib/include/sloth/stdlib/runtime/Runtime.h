@@ -103,8 +103,12 @@ public:
 
   // ---- interruption ----
   /// From now on Ctrl-C (SIGINT/SIGTERM) calls handler once on the loop instead of ending the
-  /// process; a second Ctrl-C kills the children and exits with 130 at once.
+  /// process; a second Ctrl-C kills the children and exits with 130 at once. Without a handler
+  /// (a plain script's top level) the first Ctrl-C kills the children and stops the Lua code at
+  /// its next call or loop iteration with the error "interrupted".
   void handleInterrupts(std::function<void()> handler);
+  /// The signal that interrupted the run (SIGINT or SIGTERM), 0 when none did.
+  int interruptSignal() const;
   /// The State's one VM-interrupt handler: deadlines that stop Lua code which never waits.
   DeadlineWatch& deadlines() { return deadlines_; }
 
