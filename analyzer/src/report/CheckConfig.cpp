@@ -1,5 +1,6 @@
 #include "sloth/analyzer/report/CheckConfig.h"
 
+#include "sloth/analyzer/report/Codes.h"
 #include "sloth/analyzer/types/Suggest.h"
 
 #include <fmt/core.h>
@@ -78,6 +79,17 @@ void readSeverities(const toml::node& node, CheckConfig& config, Problems& probl
     return;
   }
   for (const auto& [key, value] : *table) {
+    // A misspelt code would leave the setting silently unapplied.
+    if (!isKnownCode(key.str())) {
+      std::string message = fmt::format("[check.severity]: unknown code '{}'", key.str());
+      std::span<const std::string> codes = knownCodes();
+      if (auto fixed = types::closestName(key.str(), codes))
+        message += fmt::format("; did you mean '{}'?", *fixed);
+      else
+        message += " (the codes are listed in docs/checks.md)";
+      problems.report(key.source(), message);
+      continue;
+    }
     std::optional<std::string> level = value.value<std::string>();
     if (level == "error")
       config.severity[std::string(key.str())] = Severity::Error;
