@@ -13,6 +13,7 @@
 #include <limits>
 #include <regex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace sloth::stdlib::modules {
@@ -106,30 +107,84 @@ void pushScalar(vm::Thread& L, const YAML::Node& node) {
   L.pushString(text);
 }
 
-void pushNode(vm::Thread& L, const YAML::Node& node) {
-  L.checkStack(3);
-  switch (node.Type()) {
-  case YAML::NodeType::Undefined:
-  case YAML::NodeType::Null:
-    pushNull(L);
-    return;
-  case YAML::NodeType::Scalar:
-    pushScalar(L, node);
-    return;
-  case YAML::NodeType::Sequence: {
+// Pushes a document's nodes as Lua values. Aliases make the node graph a DAG, or a cycle: an
+// alias of a list or mapping is the same Lua table as its anchor (as PyYAML shares objects), so
+// aliases repeating a node cost nothing ("billion laughs" stays small); an alias inside the node
+// it names (`a: &x [*x]`) is refused, and so is nesting deep enough to exhaust the C++ stack.
+class YamlReader {
+public:
+  static constexpr std::size_t kMaxDepth = 1000;
+  static constexpr std::size_t kMaxValues = 10'000'000;
+
+  explicit YamlReader(vm::Thread& L) : L(L) {}
+
+  // Pushes the value of `document` (on a stack slot of its own, the tables made so far under it).
+  void pushDocument(const YAML::Node& document) {
+    L.checkStack(2);
+    L.newTable();
+    made_ = L.top();
+    push(document);
+    L.remove(made_);
+  }
+
+private:
+  vm::Thread& L;
+  int made_ = 0; // stack index of the table of the lists and mappings made, by number
+  std::unordered_map<int, std::int64_t> madeAt_; // a node's position -> its number in made_
+  std::size_t values_ = 0;
+  std::vector<YAML::Node> ancestors_;
+
+  void push(const YAML::Node& node) {
+    L.checkStack(3);
+    if (++values_ > kMaxValues)
+      throw DataError(place(node.Mark()) + ": more than " + std::to_string(kMaxValues) +
+                      " values (aliases repeating a node?)");
+    if (!node.IsSequence() && !node.IsMap()) {
+      if (node.IsScalar())
+        pushScalar(L, node);
+      else
+        pushNull(L);
+      return;
+    }
+    for (const YAML::Node& ancestor : ancestors_)
+      if (node.is(ancestor))
+        throw DataError(place(node.Mark()) + ": an alias refers to a node that contains it");
+    // An alias: its anchor's node, made already (a node is known by where it starts).
+    if (auto made = madeAt_.find(node.Mark().pos); made != madeAt_.end()) {
+      L.rawGetI(made_, made->second);
+      return;
+    }
+    if (ancestors_.size() >= kMaxDepth)
+      throw DataError(place(node.Mark()) + ": nested more than " + std::to_string(kMaxDepth) +
+                      " levels");
+    ancestors_.push_back(node);
+    if (node.IsSequence())
+      pushSequence(node);
+    else
+      pushMap(node);
+    ancestors_.pop_back();
+    if (node.Mark().pos < 0)
+      return; // no position to know it by
+    auto number = static_cast<std::int64_t>(madeAt_.size() + 1);
+    L.pushValue(-1);
+    L.rawSetI(made_, number);
+    madeAt_.emplace(node.Mark().pos, number);
+  }
+
+  void pushSequence(const YAML::Node& node) {
     L.newTable(static_cast<int>(node.size()), 0);
     std::int64_t i = 1;
     for (const YAML::Node& item : node) {
-      pushNode(L, item);
+      push(item);
       L.rawSetI(-2, i++);
     }
     markArray(L);
-    return;
   }
-  case YAML::NodeType::Map:
+
+  void pushMap(const YAML::Node& node) {
     L.newTable(0, static_cast<int>(node.size()));
     for (const auto& entry : node) {
-      pushNode(L, entry.first);
+      push(entry.first);
       if (isNull(L, -1)) {
         L.pop();
         throw DataError(place(entry.first.Mark()) + ": a mapping key is null");
@@ -138,12 +193,11 @@ void pushNode(vm::Thread& L, const YAML::Node& node) {
         L.pop();
         throw DataError(place(entry.first.Mark()) + ": a mapping key is NaN");
       }
-      pushNode(L, entry.second);
+      push(entry.second);
       L.rawSet(-3);
     }
-    return;
   }
-}
+};
 
 // Whether a string written as a plain scalar could read back as something else, under YAML 1.2
 // or 1.1 (PyYAML): null, booleans (yes/no/on/off too), numbers in any notation, dates. Those are
@@ -307,7 +361,7 @@ void pushParsedYaml(vm::Thread& L, std::string_view text) {
   } catch (const YAML::Exception& e) {
     throw DataError(place(e.mark) + ": " + e.msg);
   }
-  pushNode(L, document);
+  YamlReader(L).pushDocument(document);
 }
 
 } // namespace sloth::stdlib::modules
