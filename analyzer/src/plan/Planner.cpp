@@ -287,12 +287,24 @@ public:
     if (!plan_.errors.empty())
       return finish();
     const WorkflowDef* wf = chosen_;
-    if (wf)
-      planHandler(*wf, "on_start", "(workflow start)", {});
+    bool started = !wf || planHandler(*wf, "on_start", "(workflow start)", {});
     std::map<std::string, Conds> gate; // what each task's running depends on
     std::map<std::string, std::string> skipped;
-    for (const TaskDef& t : tasks)
-      planTask(t, gate, skipped);
+    for (const TaskDef& t : tasks) {
+      if (started) {
+        planTask(t, gate, skipped);
+        continue;
+      }
+      // The run starts no task when on_start fails: none of their calls happen.
+      TaskPlan plan;
+      plan.name = t.name;
+      plan.file = ctx_.file;
+      plan.line = t.line;
+      plan.dependsOn = t.deps;
+      plan.skipped = true;
+      plan.skipReason = "the workflow's on_start handler fails, so no task starts";
+      plan_.tasks.push_back(std::move(plan));
+    }
     if (wf)
       planHandler(*wf, "on_complete", "(workflow end)", {});
     return finish();
@@ -331,12 +343,14 @@ private:
 
   // A function that raises on every path the plan followed will certainly fail when run: say
   // where, so the plan does not look like "nothing to do" for a script that cannot work.
-  void checkCertainFailure(const RunResult& run, const std::string& what) {
+  // Returns whether it does.
+  bool checkCertainFailure(const RunResult& run, const std::string& what) {
     if (run.ends.empty() || run.truncated ||
         std::any_of(run.ends.begin(), run.ends.end(), [](const PathEnd& e) { return !e.errored; }))
-      return;
+      return false;
     plan_.notes.push_back(
         fmt::format("{} fails on every path the plan followed: {}", what, run.ends.front().error));
+    return true;
   }
 
   void collectWorkflows(const RunResult& mainRun) {
@@ -779,12 +793,13 @@ private:
     }
   }
 
-  void planHandler(const WorkflowDef& wf, const char* key, const char* pseudoTask,
+  // Returns false when the handler fails on every path the plan followed.
+  bool planHandler(const WorkflowDef& wf, const char* key, const char* pseudoTask,
                    const Conds& conds) {
     const Heap& heap = *wf.heap;
     const Value* h = field(heap, Value::table(wf.table), key);
     if (!h || h->kind != VKind::Closure)
-      return;
+      return true;
     // on_start gets nothing; on_complete gets (success, results), both the run's to know.
     std::vector<Value> args;
     for (const char* name : {"success", "results"}) {
@@ -798,9 +813,12 @@ private:
     plan.name = pseudoTask;
     plan.file = ctx_.file;
     plan.description = std::string("the workflow's ") + key + " handler";
+    checkTruncated(run, plan.description);
+    bool fails = checkCertainFailure(run, plan.description);
     commit(run, pseudoTask, plan.actions, plan_.unknowns);
     if (!plan.actions.empty())
       plan_.tasks.push_back(std::move(plan));
+    return !fails;
   }
 
   const vm::Proto& main_;
