@@ -231,6 +231,8 @@ def execute(argv, cwd, timeout):
 
 ERR_LINE = re.compile(rb"\terror\t\d+\tERR ")
 ADDRESS = re.compile(rb"0x[0-9a-fA-F]{6,}")
+# A report from an AddressSanitizer/UndefinedBehaviorSanitizer build: a failure even when the output agrees.
+SANITIZER = re.compile(rb"ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error: ")
 
 
 def normal(result):
@@ -240,12 +242,14 @@ def normal(result):
 
 
 def compare(sloth, lua, program, scratch, timeout, messages):
-    """None when both agree, else ('value'|'message', sloth result, lua result)."""
+    """None when both agree, else ('value'|'message'|'sanitizer', sloth result, lua result)."""
     path = os.path.join(scratch, "case.lua")
     with open(path, "w") as f:
         f.write(program)
     s = normal(execute([sloth, "run", "case.lua"], scratch, timeout))
     l = normal(execute([lua, "case.lua"], scratch, timeout))
+    if SANITIZER.search(s[2]):
+        return ("sanitizer", s, l)
     if s[0] == l[0] and s[1] == l[1]:
         return None
     if s[0] == l[0] and not messages:
@@ -296,7 +300,7 @@ def main():
     if not lua:
         sys.exit("difflua: lua5.4 is not installed (apt-get install lua5.4)")
     os.makedirs(args.out, exist_ok=True)
-    found = {"value": 0, "message": 0}
+    found = {"value": 0, "message": 0, "sanitizer": 0}
     scratch = tempfile.mkdtemp(prefix="sloth-difflua-", dir="/tmp")
     try:
         for case in range(args.cases):
@@ -320,9 +324,9 @@ def main():
             print("%s mismatch in case %d -> %s" % (kind, case, dest), flush=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    print("%d cases: %d value mismatches, %d error-message differences (in %s)" % (
-        args.cases, found["value"], found["message"], args.out))
-    return 1 if found["value"] else 0
+    print("%d cases: %d value mismatches, %d sanitizer reports, %d error-message differences (in %s)" % (
+        args.cases, found["value"], found["sanitizer"], found["message"], args.out))
+    return 1 if found["value"] or found["sanitizer"] else 0
 
 
 if __name__ == "__main__":
