@@ -11,6 +11,53 @@
 #include <utility>
 #include <vector>
 
+#include <unistd.h>
+
+namespace {
+
+// The first argument that looks like an option and that `command` does not know (before `--`).
+std::string_view unknownOption(const CLI::App& command, int argc, char** argv) {
+  for (int i = 2; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--")
+      break;
+    if (arg.size() < 2 || arg[0] != '-')
+      continue;
+    std::string name(arg.substr(0, arg.find('=')));
+    if (name.size() > 2 && name[1] != '-')
+      name.resize(2); // -x.lua: a cluster of short options starting with -x
+    if (command.get_option_no_throw(name) == nullptr)
+      return arg;
+  }
+  return {};
+}
+
+// "sloth run: ..." naming the offending argument, and where to look, exit 2 (design §1).
+void reportUsageError(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
+  const CLI::App* command = nullptr;
+  try {
+    if (argc > 1 && argv[1][0] != '-')
+      command = app.get_subcommand(argv[1]);
+  } catch (const CLI::OptionNotFound&) { // not a subcommand: `sloth bogus`
+  }
+  std::string prefix = command ? fmt::format("sloth {}", command->get_name()) : "sloth";
+  if (command) {
+    if (std::string_view option = unknownOption(*command, argc, argv); !option.empty()) {
+      if (::access(std::string(option).c_str(), F_OK) == 0) // a file whose name starts with '-'
+        fmt::print(stderr,
+                   "{}: unknown option '{}': to name a file whose name starts with '-', write "
+                   "./{} (or put it after --)\n",
+                   prefix, option, option);
+      else
+        fmt::print(stderr, "{}: unknown option '{}' (see {} --help)\n", prefix, option, prefix);
+      return;
+    }
+  }
+  fmt::print(stderr, "{}: {}\nRun '{} --help' for the options.\n", prefix, e.what(), prefix);
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
   CLI::App app{"sloth: run sloth automation scripts", "sloth"};
   app.set_version_flag("--version", fmt::format("sloth {} (bundle format {})", sloth::kVersion,
@@ -36,8 +83,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e); // prints help/version (0) or the usage error
-    return rc == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0)
+      return app.exit(e); // --help, --version
+    reportUsageError(app, e, argc, argv);
+    return 2;
   }
   for (auto& action : actions)
     if (int rc = action(); rc >= 0)
