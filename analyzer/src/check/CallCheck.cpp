@@ -219,6 +219,15 @@ static TypeRef recordExpected(const types::TypeContext& types, TypeRef want) {
   return soleTableShape(types, want, true);
 }
 
+bool Walker::fitsArgument(const FunctionSignature& sig, TypeRef got, TypeRef want) const {
+  // The task and workflow builders take their values as they are (`:retries("3")`,
+  // `:description(42)` fail when the script runs); other functions convert arguments as Lua's
+  // library does.
+  bool builder = sig.qualifiedName.rfind("TaskBuilder:", 0) == 0 ||
+                 sig.qualifiedName.rfind("workflow.Builder:", 0) == 0;
+  return builder ? types::isStrictlyAssignable(got, want) : types::isAssignable(got, want);
+}
+
 bool Walker::fitsOption(const FunctionSignature& sig, TypeRef got, TypeRef want) const {
   // sloth's modules read an option as it is (runtime/Options.cpp): `{ timeout = "5" }` and
   // `{ owner = 0 }` fail when the script runs, though positional arguments are converted as Lua's
@@ -285,7 +294,7 @@ bool Walker::checkArgument(const FunctionSignature& sig, const std::string& call
     return true;
   }
   TypeRef got = literalType(arg, argType);
-  if (isUnknown(got) || types::isAssignable(got, want))
+  if (isUnknown(got) || fitsArgument(sig, got, want))
     return true;
   Severity severity = severityFor(sig);
   TypeRef r = resolved(got);
@@ -299,7 +308,7 @@ bool Walker::checkArgument(const FunctionSignature& sig, const std::string& call
                        expected(want)));
     return false;
   }
-  if (r->containsNil() && types::isAssignable(types_.withoutNil(got), want)) {
+  if (r->containsNil() && fitsArgument(sig, types_.withoutNil(got), want)) {
     report(Severity::Warning, "possibly-nil", arg->range,
            fmt::format("{}: {} may be nil (its type is {}), but {} is required; check it first",
                        calledAs, argumentName(index, param), describe(got), expected(want)));
@@ -307,7 +316,7 @@ bool Walker::checkArgument(const FunctionSignature& sig, const std::string& call
   }
   if (r->kind() == TypeKind::Union)
     for (TypeRef member : r->members())
-      if (types::isAssignable(member, want)) {
+      if (fitsArgument(sig, member, want)) {
         // Some of the values it may hold fit: a guess, not a certainty.
         report(Severity::Warning, "arg-type-mismatch", arg->range,
                fmt::format("{}: {} must be {}, and this may not be (its type is {})", calledAs,

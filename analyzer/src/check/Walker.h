@@ -196,6 +196,8 @@ private:
                          bool literalHere);
   // A table constructor passed where a list `T[]` or a map `table<K, V>` is expected: each element
   // (each value) against T (V). False when `want` is no such container.
+  // Whether `got` fits a parameter of type `want` of `sig`.
+  bool fitsArgument(const types::FunctionSignature& sig, TypeRef got, TypeRef want) const;
   // Whether `got` fits an option field of type `want` in an option table given to `sig`.
   bool fitsOption(const types::FunctionSignature& sig, TypeRef got, TypeRef want) const;
   bool checkTableElements(const types::FunctionSignature& sig, const std::string& calledAs,
