@@ -1,6 +1,7 @@
 // The io library (Lua 5.4 manual §6.8, liolib.c): file handles are userdata of type "FILE*"
 // wrapping C streams, so io.write, print and the standard streams share stdout's buffer.
 #include "LibSupport.h"
+#include "StandardStreams.h"
 
 #include "sloth/stdlib/Stdlib.h"
 #include "sloth/stdlib/text/LuaNumber.h"
@@ -443,6 +444,23 @@ int ioLines(Thread& L) {
 int writeValues(Thread& L, std::FILE* f, int arg) {
   int nargs = L.top() - arg;
   bool ok = true;
+  if (lib::mayDivert(f)) { // a task's output: one call's values, one text for its view
+    std::string text;
+    for (int i = arg; i < arg + nargs; ++i) {
+      if (L.type(i) != Type::Number) {
+        text += L.checkString(i);
+        continue;
+      }
+      char number[64]; // as below: "%.14g" for floats, as lua5.4's io.write
+      if (L.isInteger(i))
+        std::snprintf(number, sizeof number, "%lld", static_cast<long long>(L.toInteger(i)));
+      else
+        std::snprintf(number, sizeof number, "%.14g", L.toNumber(i));
+      text += number;
+    }
+    if (lib::divertedToHook(L, f, text))
+      return 1;
+  }
   for (; nargs-- > 0; arg++) {
     if (L.type(arg) == Type::Number) {
       int written = L.isInteger(arg)

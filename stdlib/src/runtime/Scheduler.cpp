@@ -117,11 +117,13 @@ public:
     L_.pop();
     L_.newTable();
     L_.setField(vm::kRegistryIndex, kTaskParamsKey);
-    // print() in a task reaches the view with the task's name, as its commands' output does.
-    TaskOutputRedirect printRedirect(L_, [this](const std::string& task, std::string_view text) {
-      if (auto it = byName_.find(task); it != byName_.end())
-        observer_.taskOutput(*tasks_[it->second].def, 1, text);
-    });
+    // print() and io.write in a task reach the view with the task's name, as its commands'
+    // output does.
+    TaskOutputRedirect outputRedirect(
+        L_, [this](const std::string& task, int stream, std::string_view text) {
+          if (auto it = byName_.find(task); it != byName_.end())
+            observer_.taskOutput(*tasks_[it->second].def, stream, text);
+        });
     runtime_.handleInterrupts([this] {
       interrupted_ = true;
       stop("interrupted");

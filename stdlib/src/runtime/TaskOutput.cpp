@@ -1,5 +1,6 @@
 #include "TaskOutput.h"
 
+#include "lib/StandardStreams.h"
 #include "sloth/stdlib/runtime/Runtime.h"
 
 namespace sloth::stdlib::runtime {
@@ -30,8 +31,18 @@ int taskPrint(vm::Thread& L) {
     L.pop();
   }
   text += '\n';
-  (*sink)(task, text);
+  (*sink)(task, 1, text);
   return 0;
+}
+
+// io.write and friends (lib/StandardStreams.h): a task's writes go to the sink.
+bool taskWrite(vm::Thread& L, int stream, std::string_view text, void* context) {
+  Runtime& runtime = Runtime::of(L);
+  std::string task = runtime.groupName(runtime.currentGroup());
+  if (task.empty())
+    return false;
+  (*static_cast<TaskOutputRedirect::Sink*>(context))(task, stream, text);
+  return true;
 }
 
 } // namespace
@@ -44,9 +55,11 @@ TaskOutputRedirect::TaskOutputRedirect(vm::Thread& L, Sink sink) : L_(L), sink_(
   L.insert(-2);
   L.pushNative(taskPrint, 2, "print");
   L.setGlobal("print");
+  lib::setStandardStreamHook(taskWrite, &sink_);
 }
 
 TaskOutputRedirect::~TaskOutputRedirect() {
+  lib::setStandardStreamHook(nullptr, nullptr);
   L_.getField(vm::kRegistryIndex, kOriginalPrintKey);
   L_.setGlobal("print");
   L_.pushNil();
