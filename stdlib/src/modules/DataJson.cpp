@@ -154,8 +154,16 @@ std::string parseErrorMessage(const json::parse_error& e, std::string_view text)
 
 void pushParsedJson(vm::Thread& L, std::string_view text) {
   json value;
+  // Nesting is refused while parsing: pushing a deeper value would exhaust the C++ stack.
+  auto bounded = [](int depth, json::parse_event_t event, json&) {
+    if (event == json::parse_event_t::object_start || event == json::parse_event_t::array_start)
+      if (static_cast<std::size_t>(depth) >= kMaxTableNesting)
+        throw DataError("arrays and objects nested more than " + std::to_string(kMaxTableNesting) +
+                        " levels deep");
+    return true;
+  };
   try {
-    value = json::parse(text);
+    value = json::parse(text, bounded);
   } catch (const json::parse_error& e) {
     throw DataError(parseErrorMessage(e, text));
   } catch (const json::exception& e) { // a number beyond a double (1e400): no position given

@@ -57,9 +57,12 @@ std::string objectKey(vm::Thread& L, int keyIndex, const std::string& path) {
 }
 
 void VisitedTables::enter(vm::Thread& L, int index, std::string_view path) {
+  std::string at = "at " + (path.empty() ? std::string("the top") : std::string(path));
+  if (tables.size() >= kMaxTableNesting)
+    throw DataError(at + ": tables nested more than " + std::to_string(kMaxTableNesting) +
+                    " levels deep");
   if (!tables.insert(L.toPointer(index)).second)
-    throw DataError("at " + (path.empty() ? std::string("the top") : std::string(path)) +
-                    ": a table contains itself");
+    throw DataError(at + ": a table contains itself");
 }
 
 void VisitedTables::leave(vm::Thread& L, int index) {

@@ -21,10 +21,16 @@ std::string keyPath(std::string_view path, vm::Thread& L, int keyIndex);
 /// integers, got T" for other keys (`path` is the entry's).
 std::string objectKey(vm::Thread& L, int keyIndex, const std::string& path);
 
-/// Tables being encoded, to refuse cycles.
+/// How deep tables may nest in what the data, state and template functions read and write:
+/// deeper values would exhaust the C++ stack (a task's coroutine has a small one); config data
+/// nests a few levels.
+inline constexpr std::size_t kMaxTableNesting = 200;
+
+/// Tables being encoded, to refuse cycles and nesting deeper than kMaxTableNesting.
 class VisitedTables {
 public:
-  /// Throws DataError "at PATH: a table contains itself" when already being encoded.
+  /// Throws DataError "at PATH: a table contains itself" when already being encoded, "at PATH:
+  /// tables nested more than 200 levels deep" past kMaxTableNesting.
   void enter(vm::Thread& L, int index, std::string_view path);
   void leave(vm::Thread& L, int index);
 

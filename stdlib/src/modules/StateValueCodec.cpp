@@ -1,10 +1,12 @@
 #include "StateValueCodec.h"
 
+#include "DataLuaTables.h" // kMaxTableNesting
 #include "StateError.h"
 
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <string>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -64,6 +66,8 @@ public:
 
 private:
   std::string encodeTable(int index, const std::string& place) {
+    if (inProgress.size() >= kMaxTableNesting)
+      fail(place, "tables nested more than " + std::to_string(kMaxTableNesting) + " levels deep");
     if (!inProgress.insert(L.toPointer(index)).second)
       fail(place, "a table that contains itself");
     std::vector<std::pair<std::string, std::string>> entries;

@@ -227,6 +227,7 @@ public:
   }
 
   ExprPtr expression() {
+    Nested nested(*this);
     ExprPtr value = orExpression();
     if (isName("if")) {
       position++;
@@ -243,6 +244,30 @@ public:
   }
 
 private:
+  // Expressions nest at most this deep (parsing, rendering and freeing them recurse): far past
+  // any real template, far below the C++ stack's end.
+  static constexpr std::size_t kMaxDepth = 100;
+
+  // Counts a level of the parser's recursion (parentheses, lists, `not`, unary minus).
+  struct Nested {
+    explicit Nested(ExpressionParser& parser) : parser(parser) {
+      if (++parser.nesting > kMaxDepth)
+        parser.tooDeep();
+    }
+    ~Nested() { --parser.nesting; }
+    ExpressionParser& parser;
+  };
+  [[noreturn]] void tooDeep() const {
+    syntaxError(line, "the expression nests more than " + std::to_string(kMaxDepth) + " levels");
+  }
+  // Adds an operand to `e`, keeping its depth (chains like a.b.c or 1 + 2 + 3 nest too).
+  void adopt(TemplateExpr& e, ExprPtr operand) {
+    e.depth = std::max(e.depth, operand->depth + 1);
+    if (e.depth > kMaxDepth)
+      tooDeep();
+    e.operands.push_back(std::move(operand));
+  }
+
   ExprPtr literal(TemplateExpr::LiteralKind kind, std::string text) {
     auto e = std::make_unique<TemplateExpr>();
     e->kind = TemplateExpr::Kind::Literal;
@@ -257,7 +282,7 @@ private:
     e->kind = kind;
     e->text = std::move(text);
     e->line = line;
-    (e->operands.push_back(std::forward<Operands>(operands)), ...);
+    (adopt(*e, std::forward<Operands>(operands)), ...);
     return e;
   }
 
@@ -274,8 +299,10 @@ private:
     return left;
   }
   ExprPtr notExpression() {
-    if (acceptName("not"))
+    if (acceptName("not")) {
+      Nested nested(*this);
       return node(TemplateExpr::Kind::Not, "", notExpression());
+    }
     return comparison();
   }
   ExprPtr comparison() {
@@ -320,10 +347,14 @@ private:
     return left;
   }
   ExprPtr unary() {
-    if (acceptOperator("-"))
+    if (acceptOperator("-")) {
+      Nested nested(*this);
       return node(TemplateExpr::Kind::Negate, "", unary());
-    if (acceptOperator("+"))
+    }
+    if (acceptOperator("+")) {
+      Nested nested(*this);
       return unary();
+    }
     return postfix();
   }
   // Filters and tests apply to a unary expression, as in Jinja2: `a ~ b | upper` upper-cases b,
@@ -335,7 +366,7 @@ private:
         ExprPtr filter = node(TemplateExpr::Kind::Filter, expectName(), std::move(value));
         if (acceptOperator("(")) {
           while (!acceptOperator(")")) {
-            filter->operands.push_back(expression());
+            adopt(*filter, expression());
             if (!isOperator(")"))
               expectOperator(",");
           }
@@ -399,7 +430,7 @@ private:
       if (acceptOperator("[")) {
         ExprPtr list = node(TemplateExpr::Kind::List, "");
         while (!acceptOperator("]")) {
-          list->operands.push_back(expression());
+          adopt(*list, expression());
           if (!isOperator("]"))
             expectOperator(",");
         }
@@ -414,6 +445,7 @@ private:
 
   std::vector<Token> tokens;
   std::size_t position = 0;
+  std::size_t nesting = 0; // levels of the parser's recursion now open
   int line;
 };
 
@@ -432,6 +464,15 @@ private:
   // the parser stays on its tag's expression).
   TemplateBody parseBody(std::initializer_list<std::string_view> terminators, std::string& ended,
                          const std::string& opener = "", int openerLine = 0) {
+    // Blocks nest at most this deep: parsing and rendering recurse once per level.
+    constexpr std::size_t kMaxBlockDepth = 100;
+    if (++blockDepth > kMaxBlockDepth)
+      syntaxError(openerLine, "blocks ('if', 'for') nested more than " +
+                                  std::to_string(kMaxBlockDepth) + " levels deep");
+    struct Leave {
+      std::size_t& depth;
+      ~Leave() { --depth; }
+    } leave{blockDepth};
     TemplateBody body;
     while (index < tags.size()) {
       const Tag& tag = tags[index++];
@@ -531,6 +572,7 @@ private:
 
   std::vector<Tag> tags;
   std::size_t index = 0;
+  std::size_t blockDepth = 0; // bodies being parsed, one inside the other
   std::unique_ptr<ExpressionParser> current;
 };
 

@@ -37,6 +37,7 @@ struct TemplateExpr {
   bool negate = false;
   int line = 1;
   std::vector<std::unique_ptr<TemplateExpr>> operands;
+  std::size_t depth = 1; // of the tree under it: rendering recurses this deep
 };
 
 struct TemplateNode {

@@ -29,6 +29,9 @@ TemplateValue convert(vm::Thread& L, int index, std::unordered_set<const void*>&
     return TemplateValue::of(std::string(s));
   }
   case vm::Type::Table: {
+    if (active.size() >= kMaxTableNesting)
+      throw TemplateError(0, "a variable holds tables nested more than " +
+                                 std::to_string(kMaxTableNesting) + " levels deep");
     if (!active.insert(L.toPointer(index)).second)
       throw TemplateError(0, "a variable is a table that contains itself");
     TemplateValue result;
