@@ -1,6 +1,6 @@
 -- Tables nested deeper than 200 levels are an error of the function that reads or writes them
 -- (each of these crashed sloth with a segfault: recursion past the C++ stack).
--- RUN: env SLOTH_HOME=%t.home %sloth run %s | FileCheck %s
+-- RUN: rm -rf %t.home && env SLOTH_HOME=%t.home %sloth run %s | FileCheck %s
 local function nest(n)
   local root = {}
   local t = root
