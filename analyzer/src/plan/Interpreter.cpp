@@ -14,6 +14,15 @@ using namespace vm;
 
 namespace {
 
+// A copy of `p` that goes its own way: its own heap, so what one side writes into a table or an
+// upvalue (`if r.changed then list[#list + 1] = name end`) is not seen by the other. The tables
+// stay shared until one side writes (Heap::mutableTable copies on write).
+std::unique_ptr<Path> forkPath(const Path& p) {
+  auto other = std::make_unique<Path>(p);
+  other->heap = std::make_shared<Heap>(*p.heap);
+  return other;
+}
+
 constexpr long kStepBudget = 2'000'000; // instructions per run, over all paths
 constexpr int kMaxDepth = 16;           // inlined user-function calls
 constexpr int kMaxIterations = 256;     // of one loop on one path, before it counts as unbounded
@@ -332,7 +341,7 @@ void Machine::call(Path& p, const Value& fn, std::vector<Value> args, int retA, 
         Path* path = &p;
         std::unique_ptr<Path> other;
         if (i > 0) {
-          other = std::make_unique<Path>(p);
+          other = forkPath(p);
           path = other.get();
         }
         Unknown pick;
@@ -470,7 +479,7 @@ void Machine::branch(Path& p, const Value& test, bool jumpWhenTruthy,
   auto loops = loopsOf(*f.proto);
   const LoopRegion* loop = innermostLoop(loops, pc);
   std::size_t condsBefore = p.conds.size();
-  auto other = std::make_unique<Path>(p);
+  auto other = forkPath(p);
   addAtom(p.conds, Atom{u, positive});
   addAtom(other->conds, Atom{u, !positive});
   go(p, true);
