@@ -78,6 +78,8 @@ def main():
             reason = "missed error: luac5.4 refuses, slothc dis exits %d" % ours.rc
         if ours.rc not in (0, 2) and not ours.timed_out and reason is None:
             reason = "slothc dis exit status %d (documented: 0, 2)" % ours.rc
+        if reason is None and (b"ERROR: AddressSanitizer" in ours.err or b"runtime error: " in ours.err):
+            reason = "sanitizer report from slothc dis"
         if reason:
             failures += 1
             path = os.path.join(args.out, "%06d.lua" % case)
