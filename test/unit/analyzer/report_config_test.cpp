@@ -64,14 +64,14 @@ whatever = 1
 
 TEST_F(ConfigDir, ProblemsNameLineAndColumnInFileOrder) {
   write(dir / "sloth.toml", "[check]\nglobals = [1, \"ok\"]\nzzz = 1\naaa = 2\n"
-                            "[check.severity]\nx = \"fatal\"\n");
+                            "[check.severity]\nunused-local = \"fatal\"\n");
   LoadedConfig loaded = loadCheckConfig(dir / "sloth.toml");
   ASSERT_EQ(loaded.problems.size(), 4u);
   EXPECT_EQ(at(loaded, loaded.problems[0]), "2:12");
   EXPECT_EQ(loaded.problems[0].message, "[check] globals: every entry must be a string");
   EXPECT_EQ(at(loaded, loaded.problems[1]), "3:1");
   EXPECT_EQ(at(loaded, loaded.problems[2]), "4:1");
-  EXPECT_EQ(at(loaded, loaded.problems[3]), "6:5");
+  EXPECT_EQ(at(loaded, loaded.problems[3]), "6:16");
   for (const Diagnostic& d : loaded.problems)
     EXPECT_EQ(d.code, "bad-config");
   EXPECT_EQ(loaded.config->globals, std::vector<std::string>{"ok"});
