@@ -69,8 +69,14 @@ struct Unknown {
   UnknownRef negationOf;         // `not x`: x (tests on it are tests on x, inverted)
   std::vector<Value> candidates; // one of these (a known table indexed by an unknown key)
   std::vector<std::string> candidateIf; // the test that picks each: `os.getenv("ROLE") == "web"`
-  bool secret = false;                  // comes from a secret field: never shown
-  bool fromParams = false;              // an input the user can give with --set
+  // One of two known values joined where a test split the paths, one truthy and one not
+  // (`local msg; if r.changed then msg = "changed" end`): it is truthy exactly when `joinedBy`
+  // came out `joinedPositive`, and then it is `whenTruthy`, otherwise `whenFalsy`.
+  UnknownRef joinedBy;
+  bool joinedPositive = true;
+  Value whenTruthy, whenFalsy;
+  bool secret = false;     // comes from a secret field: never shown
+  bool fromParams = false; // an input the user can give with --set
   std::string file;
   int line = 0;
 };

@@ -457,21 +457,44 @@ void Machine::branch(Path& p, const Value& test, bool jumpWhenTruthy,
     go(p, *t);
     return;
   }
-  // Normalize `not x` to x.
+  // Normalize `not x` to x, and a value joined after a split to the split's test: the test is
+  // truthy exactly when `u` came out `positive`. On each side the joined value is known again.
   UnknownRef u = test.unknown;
   bool positive = true;
-  while (u->negationOf) {
-    u = u->negationOf;
-    positive = !positive;
+  UnknownRef joined;
+  bool joinedTruthyWhenTestIs = true; // the joined value is truthy when the test is this
+  for (;;) {
+    if (u->negationOf) {
+      u = u->negationOf;
+      positive = !positive;
+    } else if (u->joinedBy && !joined) {
+      joined = u;
+      joinedTruthyWhenTestIs = positive;
+      positive = positive == u->joinedPositive;
+      u = u->joinedBy;
+    } else {
+      break;
+    }
   }
+  auto refine = [&](Path& path, bool testTruthy) {
+    if (!joined)
+      return;
+    bool truthy = testTruthy == joinedTruthyWhenTestIs;
+    for (Frame& fr : path.frames)
+      for (Value& r : fr.regs)
+        if (r.kind == VKind::Unknown && r.unknown == joined)
+          r = truthy ? joined->whenTruthy : joined->whenFalsy;
+  };
   for (const Atom& a : p.conds)
     if (a.test == u) { // tested before on this path: same answer
+      refine(p, a.positive == positive);
       go(p, a.positive == positive);
       return;
     }
   if (out_.ends.size() + forks.size() > kMaxPaths) {
     ctx_.addNote("too many paths: some conditions were assumed to hold");
     addAtom(p.conds, Atom{u, positive});
+    refine(p, true);
     go(p, true);
     return;
   }
@@ -482,6 +505,8 @@ void Machine::branch(Path& p, const Value& test, bool jumpWhenTruthy,
   auto other = forkPath(p);
   addAtom(p.conds, Atom{u, positive});
   addAtom(other->conds, Atom{u, !positive});
+  refine(p, true);
+  refine(*other, false);
   go(p, true);
   go(*other, false);
   if (loop && loop->jumpLoop) {
@@ -534,6 +559,18 @@ Value joinValues(Machine& m, Path& p, const Value& a, const Value& b, const Heap
   }
   std::string ta = sourceText(a, heapA, 40), tb = sourceText(b, heapB, 40);
   Unknown u;
+  auto scalar = [](const Value& v) {
+    return v.kind == VKind::Nil || v.kind == VKind::Boolean || v.kind == VKind::String ||
+           v.isNumber();
+  };
+  if (split && scalar(a) && scalar(b) && truthiness(a) != truthiness(b)) {
+    // Testing it is testing the split (`if msg then`): see Machine::branch.
+    bool truthyOnA = *truthiness(a);
+    u.joinedBy = split->test;
+    u.joinedPositive = truthyOnA ? split->positive : !split->positive;
+    u.whenTruthy = truthyOnA ? a : b;
+    u.whenFalsy = truthyOnA ? b : a;
+  }
   if (callable(a) && callable(b)) {
     // One of two functions: a call plans both, each under the test that chose it.
     u.candidates = {a, b};
