@@ -5,13 +5,16 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string>
+#include <vector>
 
 namespace sloth::cli {
 
 using Action = std::function<int()>;
 
-// `sloth run FILE [WORKFLOW|ARGS...]`: runs a script, and the workflow it defines.
-Action addRunCommand(CLI::App& app);
+// `sloth run FILE [WORKFLOW|ARGS...]`: runs a script, and the workflow it defines. `trailing`
+// holds the script's arguments that main found after `--` (filled before the action runs).
+Action addRunCommand(CLI::App& app, const std::vector<std::string>& trailing);
 
 // `sloth list FILE`: the workflows and tasks a script defines.
 Action addListCommand(CLI::App& app);

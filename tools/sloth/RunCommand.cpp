@@ -240,7 +240,7 @@ CLI::Validator oneOf(std::vector<std::string> choices) {
 
 } // namespace
 
-Action addRunCommand(CLI::App& app) {
+Action addRunCommand(CLI::App& app, const std::vector<std::string>& trailing) {
   auto* cmd = app.add_subcommand(
       "run", "Run a script; a script that defines workflows runs one: sloth run FILE [WORKFLOW]");
   auto s = std::make_shared<RunSettings>();
@@ -248,10 +248,13 @@ Action addRunCommand(CLI::App& app) {
   cmd->add_option("args", s->args,
                   "The workflow to run (when the file defines several), or the arguments of a "
                   "plain script (its `arg` table and `...`)");
-  cmd->add_option("--task", s->tasks,
-                  "Run only this task and the tasks it depends on (repeatable)");
+  // --task and --set take one value each time they are given (CLI11 lets a list option take
+  // every word that follows: `--set a=1 deploy` swallowed the workflow's name).
+  cmd->add_option("--task", s->tasks, "Run only this task and the tasks it depends on (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_option("--values", s->valuesFile, "YAML file of params for the tasks");
-  cmd->add_option("--set", s->sets, "Set one param: key=value (dotted keys nest; repeatable)");
+  cmd->add_option("--set", s->sets, "Set one param: key=value (dotted keys nest; repeatable)")
+      ->allow_extra_args(false);
   cmd->add_flag("--dry-run", s->dryRun,
                 "Check mode: probes run, state-changing calls report `would change` (with a diff) "
                 "and commands `would run`, but nothing is changed (docs/dry-run.md)");
@@ -271,9 +274,10 @@ Action addRunCommand(CLI::App& app) {
       "script failed, 2 usage or compile error, 130 interrupted.\nFILE may be a script, a YAML "
       "task file or a bundle (slothc build).\nNot available yet: delegate_to (a task with "
       "it fails without running).");
-  return [cmd, s]() -> int {
+  return [cmd, s, &trailing]() -> int {
     if (!*cmd)
       return -1;
+    s->args.insert(s->args.end(), trailing.begin(), trailing.end());
     return run(*s);
   };
 }

@@ -6,7 +6,9 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <functional>
 #include <iterator>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -30,6 +32,16 @@ std::string_view unknownOption(const CLI::App& command, int argc, char** argv) {
       return arg;
   }
   return {};
+}
+
+// `sloth run FILE a -- --verbose`: once the script's argument list holds a value, CLI11 (2.1)
+// hands what follows `--` back to the top level. Those words are the script's: true when
+// `extras` are exactly the arguments after the first `--`.
+bool scriptArgumentsAfterDashes(const std::vector<std::string>& extras, int argc, char** argv) {
+  for (int i = 2; i < argc; ++i)
+    if (std::string_view(argv[i]) == "--")
+      return std::equal(extras.begin(), extras.end(), argv + i + 1, argv + argc);
+  return false;
 }
 
 // "sloth run: ..." naming the offending argument, and where to look, exit 2 (design §1).
@@ -67,8 +79,10 @@ int main(int argc, char** argv) {
   // When the first argument names a subcommand, only that one is registered: CLI11 builds every
   // option with a dozen allocations, and `sloth run` is often started for little work
   // (docs/startup.md). Anything else (`sloth --help`, a typo) sees them all.
-  const std::pair<std::string_view, sloth::cli::Action (*)(CLI::App&)> subcommands[] = {
-      {"run", sloth::cli::addRunCommand},
+  std::vector<std::string>
+      trailing; // the script's arguments after `--` (scriptArgumentsAfterDashes)
+  const std::pair<std::string_view, std::function<sloth::cli::Action(CLI::App&)>> subcommands[] = {
+      {"run", [&](CLI::App& a) { return sloth::cli::addRunCommand(a, trailing); }},
       {"list", sloth::cli::addListCommand},
       {"history", sloth::cli::addHistoryCommand},
   };
@@ -80,8 +94,16 @@ int main(int argc, char** argv) {
     if (!named || name == first)
       actions.push_back(add(app));
 
+  // Unknown arguments reach the top level, which keeps them (allow_extras, not inherited by the
+  // subcommands registered above): the script's after `--`, refused otherwise.
+  app.allow_extras();
   try {
     app.parse(argc, argv);
+    if (std::vector<std::string> extras = app.remaining(); !extras.empty()) {
+      if (first != "run" || !scriptArgumentsAfterDashes(extras, argc, argv))
+        throw CLI::ExtrasError(extras);
+      trailing = std::move(extras);
+    }
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0)
       return app.exit(e); // --help, --version
