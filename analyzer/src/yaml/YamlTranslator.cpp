@@ -295,7 +295,10 @@ public:
 
   Translation run(const YAML::Node& root) {
     if (!root.IsMap())
-      throw Invalid{root.Mark(), "a YAML task file is a mapping with a 'tasks' list"};
+      throw Invalid{root.Mark(), std::string("a YAML task file is a mapping with a 'tasks' list") +
+                                     (root.IsSequence() ? " (this file is a list: put 'tasks:' "
+                                                          "above it and indent its entries)"
+                                                        : "")};
     YAML::Node tasks = root["tasks"];
     if (tasks && !tasks.IsSequence())
       throw Invalid{tasks.IsNull() ? keyNode(root, "tasks").Mark() : tasks.Mark(),
