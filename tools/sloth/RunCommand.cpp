@@ -9,6 +9,7 @@
 #include "ProgressView.h"
 #include "RunValues.h"
 #include "ScriptSession.h"
+#include "StdoutReserved.h"
 
 #include "sloth/stdlib/modules/DryRunGuard.h"
 #include "sloth/stdlib/modules/MetricsExport.h"
@@ -54,33 +55,6 @@ struct RunSettings {
 bool colorOutput() {
   return ::isatty(STDOUT_FILENO) != 0 && !std::getenv("NO_COLOR");
 }
-
-// With --output json stdout carries the JSON document alone: while the script runs, what it
-// prints (its top level, workflow hooks, commands run by os.execute) goes to stderr, as a task's
-// output does; the document is written to the real stdout at the end.
-class StdoutReserved {
-public:
-  StdoutReserved() {
-    std::fflush(stdout);
-    saved_ = ::dup(STDOUT_FILENO);
-    if (saved_ >= 0)
-      ::dup2(STDERR_FILENO, STDOUT_FILENO);
-  }
-  ~StdoutReserved() { release(); }
-  StdoutReserved(const StdoutReserved&) = delete;
-  StdoutReserved& operator=(const StdoutReserved&) = delete;
-  void release() {
-    if (saved_ < 0)
-      return;
-    std::fflush(stdout);
-    ::dup2(saved_, STDOUT_FILENO);
-    ::close(saved_);
-    saved_ = -1;
-  }
-
-private:
-  int saved_ = -1;
-};
 
 std::string names(const std::vector<rt::WorkflowDefinition>& workflows) {
   std::string list;
