@@ -877,8 +877,53 @@ TypeRef Walker::fieldOf(TypeRef object, const std::string& field, const Expr* ob
   return nullptr;
 }
 
+bool Walker::reportDotCall(const CallExpr* e) {
+  const auto* index = e->callee->as<IndexExpr>();
+  const auto* key = index ? index->key->as<StringExpr>() : nullptr;
+  if (quiet_ || !key)
+    return false;
+  TypeRef t = resolved(peek(index->object));
+  if (isUnknown(t))
+    return false;
+  const FunctionSignature* m = nullptr;
+  bool stringValue = t->kind() == TypeKind::String || t->kind() == TypeKind::StringLiteral;
+  if (stringValue)
+    m = sigs_.function("string", key->value);
+  else if (t->kind() == TypeKind::Record && isBuiltinClass(t) && !sigs_.module(t->name()))
+    m = sigs_.method(t->name(), key->value);
+  if (!m)
+    return false;
+  // `s.upper(s)`, `b.build(b)`: the object passed by hand is fine.
+  if (!e->args.empty()) {
+    const auto* first = e->args[0]->as<NameExpr>();
+    const auto* object = index->object->as<NameExpr>();
+    if (first && object && first->name == object->name && first->local == object->local)
+      return false;
+    // A string function's first parameter is the string: `s.rep("x", 3)` passes it.
+    if (stringValue && e->args.size() >= m->requiredArguments())
+      return false;
+  }
+  std::string_view text = sources_.text(file_);
+  std::string object(text.substr(index->object->range.begin,
+                                 index->object->range.end - index->object->range.begin));
+  if (object.size() > 40)
+    object = "...";
+  // A string function then misses its string; a builder's native gets the first argument as
+  // the builder: both fail when they run.
+  report(stringValue ? Severity::Warning : Severity::Error, "wrong-arg-count", key->range,
+         fmt::format("'{0}.{1}(...)' does not pass {0} to {2}; call it as {0}:{1}(...)", object,
+                     key->value, m->qualifiedName));
+  return true;
+}
+
 TypeRef Walker::callExpr(const CallExpr* e) {
   const FunctionSignature* sig = signatureOf(e->callee);
+  if (!sig && reportDotCall(e)) {
+    expr(e->callee, Use::Callee);
+    for (const Expr* arg : e->args)
+      expr(arg);
+    return nullptr;
+  }
   TypeRef callee = expr(e->callee, Use::Callee);
   bool typeCall = isBuiltinGlobal(e->callee, "type");
   TypeList argTypes(e->args.size());

@@ -128,6 +128,9 @@ private:
                                           const std::string& prefix);
   TypeRef moduleField(const types::ModuleSignature& module, const ast::IndexExpr* e, Use use);
   TypeRef callExpr(const ast::CallExpr* e);
+  // `s.upper()`, `t.command(fn)`: a string function or a builder method called with '.', so the
+  // object is not passed. Reported, and true, when so.
+  bool reportDotCall(const ast::CallExpr* e);
   TypeRef methodCallExpr(const ast::MethodCallExpr* e);
   // `fieldTypes`, when given, receives the type of each field's value, in field order.
   TypeRef tableExpr(const ast::TableExpr* e, std::vector<TypeRef>* fieldTypes = nullptr);
