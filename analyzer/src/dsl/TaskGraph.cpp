@@ -264,10 +264,22 @@ private:
     return nullptr;
   }
 
+  // A literal (a `-` literal number too: `timeout(-5)` is the run's error, not unknown).
   Setting setting(const Expr* e) const {
     Setting s;
     s.range = e->range;
     s.state = Setting::State::Unknown;
+    if (auto* u = stripParens(e)->as<UnaryExpr>(); u && u->op == UnaryOp::Neg) {
+      Setting operand = setting(u->operand);
+      if (auto* i = std::get_if<int64_t>(&operand.value))
+        *i = static_cast<int64_t>(0ULL - static_cast<uint64_t>(*i)); // wraps as Lua does
+      else if (auto* d = std::get_if<double>(&operand.value))
+        *d = -*d;
+      else
+        return s;
+      operand.range = e->range;
+      return operand;
+    }
     const Expr* lit = literal(e);
     if (!lit)
       return s;
@@ -331,7 +343,7 @@ private:
     return v;
   }
 
-  // A `params` value: literals (and `-` literal numbers) and table constructors of them.
+  // A `params` value: literals (`-` literal numbers too) and table constructors of them.
   ParamValue paramValue(const Expr* e) const {
     ParamValue v;
     v.range = e->range;
@@ -339,18 +351,6 @@ private:
     if (inner->is<NilExpr>()) {
       v.kind = ParamValue::Kind::Literal;
       v.literal = {Setting::State::Known, {}, e->range};
-      return v;
-    }
-    if (auto* u = inner->as<UnaryExpr>(); u && u->op == UnaryOp::Neg) {
-      if (auto* num = u->operand->as<NumberExpr>()) {
-        v.kind = ParamValue::Kind::Literal;
-        v.literal = setting(num);
-        v.literal.range = e->range;
-        if (auto* i = std::get_if<int64_t>(&v.literal.value))
-          *i = static_cast<int64_t>(0ULL - static_cast<uint64_t>(*i)); // wraps as Lua does
-        else
-          v.literal.value = -std::get<double>(v.literal.value);
-      }
       return v;
     }
     if (Setting s = setting(e); s.known()) {
