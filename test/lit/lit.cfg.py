@@ -28,3 +28,7 @@ config.environment["HOME"] = config.sloth_obj_root
 # absent in a plain clone); tests that compare against it say `REQUIRES: shared-spec`.
 if os.path.exists(os.path.join(config.sloth_source_dir, "..", "shared", "spec", "modules-reference.md")):
     config.available_features.add("shared-spec")
+# A sanitizer build (SLOTH_SANITIZE) reserves terabytes of address space for its shadow memory:
+# tests that limit the address space (ulimit -v) say `UNSUPPORTED: sanitizer`.
+if getattr(config, "sloth_sanitize", ""):
+    config.available_features.add("sanitizer")

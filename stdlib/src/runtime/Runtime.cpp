@@ -58,11 +58,17 @@ Runtime::~Runtime() {
   interrupts::setInterruptedVm(nullptr);
   killAllChildren();
   vm::Thread& L = state_.main();
-  // Close what is still suspended, so no native frame outlives the loop it waits on.
+  // Close what is still suspended, so no native frame outlives the loop it waits on. Closing can
+  // itself fail (out of memory after 100 000 nested goroutines); a destructor must not throw, and
+  // the process is ending the run: the error is dropped.
   while (!coroutines_.empty()) {
     auto node = coroutines_.extract(coroutines_.begin());
-    if (node.mapped()->started && L.closeThread(*node.key()) != vm::Status::Ok)
-      L.pop();
+    try {
+      if (node.mapped()->started && L.closeThread(*node.key()) != vm::Status::Ok)
+        L.pop();
+    } catch (const vm::LuaError&) {
+      L.setTop(0);
+    }
   }
   interruptReader_.reset();
   L.pushNil();
