@@ -55,6 +55,12 @@ void Walker::checkCall(const FunctionSignature& sig, const std::string& calledAs
     return;
   }
 
+  if (sig.qualifiedName == "string.format") {
+    if (receiver)
+      checkFormatString(receiver, args, callRange);
+    else if (!args.empty())
+      checkFormatString(args[0], args.subspan(1), callRange);
+  }
   size_t required = sig.requiredArguments();
   if (!open && given < required) {
     const ParamSignature& missing = sig.params[given];

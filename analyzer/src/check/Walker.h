@@ -205,6 +205,9 @@ private:
   bool fitsOption(const types::FunctionSignature& sig, TypeRef got, TypeRef want) const;
   bool checkTableElements(const types::FunctionSignature& sig, const std::string& calledAs,
                           const std::string& what, TypeRef want, const ast::TableExpr* table);
+  // string.format with a literal format (FormatStrings.cpp): `values` are the arguments after it.
+  void checkFormatString(const ast::Expr* format, std::span<ast::Expr* const> values,
+                         SourceRange callRange);
   void checkOctalMode(const std::string& calledAs, const std::string& what, const ast::Expr* arg,
                       bool optionField);
   // What a parameter or field accepts, for messages: `"present" or "latest"`, `Duration
