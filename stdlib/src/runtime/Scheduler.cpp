@@ -162,7 +162,9 @@ public:
       if (t.outcome.status == TaskStatus::Failed ||
           (t.outcome.status == TaskStatus::Skipped && !t.outcome.skippedByCondition))
         report_.success = false;
-    if (workflow_.hasOnComplete && !interrupted_) {
+    // on_complete runs after an interrupt too (success false): it is where cleanup and
+    // notifications live. A second Ctrl-C while it runs exits at once.
+    if (workflow_.hasOnComplete) {
       bool success = report_.success;
       std::string error = runHook(-1, "on_complete", [this, success](Thread& co) {
         co.pushBoolean(success);
