@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <vector>
 
 namespace sloth::cli {
@@ -24,6 +26,31 @@ std::string formatDuration(double seconds) {
     return fmt::format("{:.2f}s", seconds);
   int total = static_cast<int>(seconds);
   return fmt::format("{}m{:02}s", total / 60, total % 60);
+}
+
+// The terminal's width in columns (80 when it cannot be told).
+int terminalColumns() {
+  winsize size{};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+    return size.ws_col;
+  return 80;
+}
+
+// `name` cut to at most `columns` columns, with "…" when cut. A character of three or four UTF-8
+// bytes counts two columns (CJK is wide; counting more than needed only cuts sooner).
+std::string fitted(const std::string& name, int columns) {
+  std::size_t at = 0;
+  int used = 0;
+  while (at < name.size()) {
+    auto lead = static_cast<unsigned char>(name[at]);
+    std::size_t bytes = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    int width = bytes >= 3 ? 2 : 1;
+    if (used + width > columns - 1 && at + bytes < name.size())
+      return name.substr(0, at) + "…";
+    used += width;
+    at += bytes;
+  }
+  return name;
 }
 
 } // namespace
@@ -51,9 +78,12 @@ void ProgressView::redraw() {
     fmt::print("\x1b[{}F\x1b[J", drawnLines_);
   drawnLines_ = 0;
   auto now = std::chrono::steady_clock::now();
+  // Each line must fit the terminal: a wrapped one would take two rows and the next redraw,
+  // which moves up one row a line, would leave a piece of it behind.
+  int nameColumns = std::max(terminalColumns() - 12, 8); // spinner, spaces, "123m05s"
   for (auto& [name, started] : running_) {
     double elapsed = std::chrono::duration<double>(now - started).count();
-    fmt::print("{} {} {}\n", paint("36", kSpinner[spinnerFrame_ % 10]), name,
+    fmt::print("{} {} {}\n", paint("36", kSpinner[spinnerFrame_ % 10]), fitted(name, nameColumns),
                paint("2", formatDuration(elapsed)));
     ++drawnLines_;
   }
