@@ -214,7 +214,31 @@ void checkTimeout(const TaskGraph& graph, const Setting& timeout, const std::str
 
 } // namespace
 
+// `task("")` (the table form takes an empty name), and a workflow name defined twice where both
+// definitions certainly run: the run refuses both ("a task needs a non-empty name", "workflow 'w'
+// is already defined at ...").
+void checkNames(const TaskGraph& graph, DiagnosticEngine& diags) {
+  for (const Task& t : graph.tasks)
+    if (const std::string* name = t.name.string();
+        name && name->empty() && t.form == Task::Form::Builder)
+      diags.error("invalid-task-name", graph.file, t.name.range, "a task needs a non-empty name");
+  std::map<std::string, const Workflow*> defined;
+  for (const Workflow& w : graph.workflows) {
+    const std::string* name = w.name.string();
+    if (!name || !w.topLevel)
+      continue;
+    auto [it, first] = defined.emplace(*name, &w);
+    if (first)
+      continue;
+    Diagnostic& d = diags.error(
+        "duplicate-workflow", graph.file, w.name.range,
+        fmt::format("workflow '{}' is already defined; workflow names must be unique", *name));
+    d.notes.push_back({graph.file, it->second->name.range, "defined first here"});
+  }
+}
+
 void checkTaskGraph(const TaskGraph& graph, DiagnosticEngine& diags) {
+  checkNames(graph, diags);
   for (const Task& t : graph.tasks)
     if (const std::string* name = t.name.string())
       checkTimeout(graph, t.timeout, fmt::format("task '{}': timeout", *name), diags);
