@@ -1,5 +1,6 @@
 #include "sloth/analyzer/report/Suppressions.h"
 
+#include "sloth/analyzer/report/Codes.h"
 #include "sloth/analyzer/types/Suggest.h"
 
 #include <fmt/core.h>
@@ -149,6 +150,13 @@ std::vector<Diagnostic> unusedSuppressions(const std::vector<Suppression>& suppr
   for (const Suppression& s : suppressions) {
     if (s.used || !s.reportUnused)
       continue;
+    if (!isKnownCode(s.code)) { // a misspelt code suppresses nothing, ever
+      std::string message = fmt::format("unknown code '{}' in a suppression", s.code);
+      if (auto fixed = types::closestName(s.code, knownCodes()))
+        message += fmt::format("; did you mean '{}'?", *fixed);
+      out.push_back(warning("invalid-suppression", file, s.range, std::move(message)));
+      continue;
+    }
     std::string where = s.wholeFile ? "in this file"
                         : s.line    ? fmt::format("on line {}", s.line)
                                     : "here (no code follows the comment)";

@@ -30,7 +30,7 @@ struct Scanned {
 };
 
 TEST(ReportSuppressions, TargetsOfLineNextLineAndFile) {
-  Scanned s("local a = 1 -- sloth: ignore unused-local, shadowed-global because\n"
+  Scanned s("local a = 1 -- sloth: ignore unused-local, shadowed-module because\n"
             "-- sloth: ignore deprecated\n"
             "\n"
             "-- a comment line is skipped too\n"
@@ -40,7 +40,7 @@ TEST(ReportSuppressions, TargetsOfLineNextLineAndFile) {
   EXPECT_TRUE(s.scan.problems.empty());
   EXPECT_EQ(s.scan.suppressions[0].code, "unused-local");
   EXPECT_EQ(s.scan.suppressions[0].line, 1u);
-  EXPECT_EQ(s.scan.suppressions[1].code, "shadowed-global");
+  EXPECT_EQ(s.scan.suppressions[1].code, "shadowed-module");
   EXPECT_EQ(s.scan.suppressions[2].code, "deprecated");
   EXPECT_EQ(s.scan.suppressions[2].line, 5u);
   EXPECT_TRUE(s.scan.suppressions[3].wholeFile);
@@ -57,7 +57,7 @@ TEST(ReportSuppressions, TargetsOfLineNextLineAndFile) {
   ASSERT_EQ(unused.size(), 1u);
   EXPECT_EQ(unused[0].code, "unused-suppression");
   EXPECT_EQ(unused[0].severity, Severity::Warning);
-  EXPECT_EQ(unused[0].message, "unused suppression: no 'shadowed-global' diagnostic on line 1");
+  EXPECT_EQ(unused[0].message, "unused suppression: no 'shadowed-module' diagnostic on line 1");
 }
 
 TEST(ReportSuppressions, OrdinaryCommentsAndLongCommentsAreIgnored) {
