@@ -2,6 +2,8 @@
 
 #include "TemplateError.h"
 #include "TemplateSyntax.h"
+#include "sloth/stdlib/text/LibError.h"
+#include "sloth/stdlib/text/StringBasics.h"
 
 #include <algorithm>
 #include <cctype>
@@ -381,10 +383,13 @@ private:
       return TemplateValue::of(std::move(joined));
     }
     if (op == "*" && a.string() && bi) {
-      std::string repeated;
-      for (std::int64_t i = 0; i < *bi; i++)
-        repeated += *a.string();
-      return TemplateValue::of(repeated);
+      // string.rep's: built by doubling, and refused past 2 GiB (a loop of `n` appends ran for
+      // minutes on 'a' * 100000000000).
+      try {
+        return TemplateValue::of(text::stringRep(*a.string(), *bi));
+      } catch (const text::LibError& e) {
+        fail(line, std::string("'*' of a string: ") + e.what());
+      }
     }
     if (!a.isNumber() || !b.isNumber())
       fail(line, "cannot apply '" + op + "' to a " + typeName(a) + " and a " + typeName(b));
