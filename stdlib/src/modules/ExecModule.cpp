@@ -7,6 +7,7 @@
 #include "sloth/stdlib/runtime/Runtime.h"
 
 #include "runtime/Options.h"
+#include "sloth/Duration.h"
 
 #include <fmt/core.h>
 
@@ -38,6 +39,12 @@ std::vector<std::string> splitWords(std::string_view text) {
   return words;
 }
 
+// A NUL byte ends a C string: the process would get a shorter word than the script gave.
+void refuseNul(Thread& L, std::string_view function, std::string_view what, std::string_view text) {
+  if (text.find('\0') != std::string_view::npos)
+    L.runError(fmt::format("{}: {} holds a NUL byte", function, what));
+}
+
 void readEnv(Thread& L, int options, std::string_view function, ProcessSpec& spec) {
   if (!L.isTable(options))
     return;
@@ -55,10 +62,15 @@ void readEnv(Thread& L, int options, std::string_view function, ProcessSpec& spe
     std::string_view name, value;
     if (L.type(-2) != Type::String || !L.toStringView(-2, name))
       L.runError(fmt::format("{}: option 'env' must map names to strings", function));
+    // The environment is NAME=VALUE strings: an '=' in a name would split elsewhere.
+    if (name.empty() || name.find_first_of(std::string_view("=\0", 2)) != std::string_view::npos)
+      L.runError(fmt::format("{}: env variable name '{}' is empty or holds '=' or a NUL byte",
+                             function, name));
     Type valueType = L.type(-1);
     if ((valueType != Type::String && valueType != Type::Number) || !L.toStringView(-1, value))
       L.runError(fmt::format("{}: env variable '{}' must be a string, got {}", function, name,
                              L.typeNameAt(-1)));
+    refuseNul(L, function, fmt::format("env variable '{}'", name), value);
     spec.extraEnv.push_back(fmt::format("{}={}", name, value));
     L.pop();
   }
@@ -121,10 +133,16 @@ void readRunOptions(Thread& L, std::string_view function, ProcessSpec& spec) {
   Runtime& rt = Runtime::of(L);
   spec.cwd =
       runtime::stringOption(L, 2, "cwd", function).value_or(rt.groupWorkdir(rt.currentGroup()));
+  refuseNul(L, function, "option 'cwd'", spec.cwd);
   spec.timeoutSeconds = runtime::numberOption(L, 2, "timeout", function).value_or(0);
-  if (spec.timeoutSeconds < 0)
-    L.runError(fmt::format("{}: option 'timeout' must be positive", function));
+  // NaN ran without a limit; infinity and 1e300 overflowed the timer and killed at once.
+  if (!(spec.timeoutSeconds >= 0) || spec.timeoutSeconds > kMaxDurationSeconds)
+    L.runError(fmt::format("{}: option 'timeout' must be a positive number of seconds, at most "
+                           "ten years, got {}",
+                           function, spec.timeoutSeconds));
   readEnv(L, 2, function, spec);
+  for (const std::string& word : spec.argv)
+    refuseNul(L, function, "the command", word);
 }
 
 // The `user` option: wraps the complete spec.argv in `sudo -n -u USER --`; returns the user.
@@ -205,6 +223,7 @@ std::string withShebangFirst(std::string script) {
 int execShell(Thread& L) {
   constexpr std::string_view kName = "exec.shell";
   std::string script = withShebangFirst(std::string(L.checkString(1)));
+  refuseNul(L, kName, "the script", script);
   runtime::checkOptionKeys(L, 2, kName, {"user", "cwd", "env", "timeout"});
   ProcessSpec spec;
   readRunOptions(L, kName, spec);
