@@ -8,6 +8,7 @@
 #include "InfraTestProbes.h"
 #include "ModuleErrors.h"
 #include "lib/LibSupport.h"
+#include "sloth/Duration.h"
 #include "sloth/stdlib/modules/Options.h"
 #include "sloth/stdlib/runtime/ChildProcess.h"
 #include "sloth/stdlib/runtime/Runtime.h"
@@ -51,8 +52,10 @@ double timeoutOption(Thread& L, Options& options, const char* function, double f
   std::optional<double> timeout = options.number("timeout");
   if (!timeout)
     return fallback;
-  if (!(*timeout > 0 && std::isfinite(*timeout)))
-    L.runError(fmt::format("{}: option 'timeout' must be a positive number of seconds, got {:g}",
+  // Past ten years the probes' millisecond timers overflow (1e300 timed out after 5 ms).
+  if (!(*timeout > 0 && *timeout <= kMaxDurationSeconds))
+    L.runError(fmt::format("{}: option 'timeout' must be a positive number of seconds, at most "
+                           "ten years, got {:g}",
                            function, *timeout));
   return *timeout;
 }
