@@ -356,7 +356,8 @@ int baseLoad(Thread& L) {
               T.pop();
               break;
             }
-            if (T.type(-1) != Type::String) {
+            // lua_isstring, as lbaselib's generic_reader: a number is its string form.
+            if (T.type(-1) != Type::String && T.type(-1) != Type::Number) {
               T.pushValue(vm::upvalueIndex(1));
               T.pushString("reader function must return a string");
               T.concat(2);
