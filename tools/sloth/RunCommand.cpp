@@ -191,6 +191,14 @@ int runScript(ScriptSession& session, const RunSettings& s, rt::DryRunJournal& j
 // Runs the script, then exports the metrics it recorded (docs/modules/metrics.md) however it
 // ended, except after a usage or compile error (nothing ran). A failed export is an error.
 int run(const RunSettings& s) {
+  namespace metrics = stdlib::metrics;
+  metrics::ExportSettings exportSettings =
+      metrics::exportSettingsForRun(s.metricsFile, s.pushgateway, s.path);
+  if (exportSettings.push)
+    if (std::optional<std::string> problem = metrics::pushTargetProblem(*exportSettings.push)) {
+      fmt::print(stderr, "sloth: --pushgateway: {}\n", *problem);
+      return 2; // a usage error, before anything runs
+    }
   // Opened by runScript once the script compiled; declared before the session, whose os.exit
   // hook refers to it, so that it outlives the session.
   rt::HistoryRecorder history(s.path, s.dryRun);
@@ -199,9 +207,7 @@ int run(const RunSettings& s) {
   int rc = runScript(session, s, journal, history);
   if (rc == 2)
     return rc;
-  namespace metrics = stdlib::metrics;
-  std::vector<std::string> problems = metrics::exportRunMetrics(
-      session.main(), metrics::exportSettingsForRun(s.metricsFile, s.pushgateway, s.path));
+  std::vector<std::string> problems = metrics::exportRunMetrics(session.main(), exportSettings);
   for (const std::string& problem : problems)
     fmt::print(stderr, "sloth: metrics: {}\n", problem);
   return problems.empty() || rc != 0 ? rc : 1;

@@ -86,13 +86,19 @@ std::string groupingUrl(const PushTarget& target) {
          groupingElement(curl.get(), "instance", target.instance);
 }
 
-void pushToGateway(const PushTarget& target, std::string_view body) {
-  std::string shown = redactedUrl(target.url);
+std::optional<std::string> pushTargetProblem(const PushTarget& target) {
   if (target.url.rfind("http://", 0) != 0 && target.url.rfind("https://", 0) != 0)
-    throw MetricsError(
-        fmt::format("the Pushgateway URL must start with http:// or https://, got '{}'", shown));
+    return fmt::format("the Pushgateway URL must start with http:// or https://, got '{}'",
+                       redactedUrl(target.url));
   if (target.job.empty())
-    throw MetricsError("the Pushgateway job name is empty");
+    return "the Pushgateway job name is empty";
+  return std::nullopt;
+}
+
+void pushToGateway(const PushTarget& target, std::string_view body) {
+  if (std::optional<std::string> problem = pushTargetProblem(target))
+    throw MetricsError(*problem);
+  std::string shown = redactedUrl(target.url);
   std::string url = groupingUrl(target);
   Curl curl(curl_easy_init(), curl_easy_cleanup);
   if (!curl)

@@ -30,6 +30,11 @@ struct ExportSettings {
 ExportSettings exportSettingsForRun(std::string file, std::string pushgateway,
                                     std::string_view scriptPath);
 
+/// What is wrong with the target before anything is sent (a URL that is not http:// or
+/// https://, an empty job), or nothing: `sloth run` asks before the script runs, so a mistyped
+/// --pushgateway is a usage error rather than a failure after the whole run.
+std::optional<std::string> pushTargetProblem(const PushTarget& target);
+
 /// `url` with any user:password@ removed, for messages.
 std::string redactedUrl(std::string_view url);
 
