@@ -259,10 +259,10 @@ def compare(sloth, lua, program, scratch, timeout, messages):
     return ("value", s, l)
 
 
-def shrink(sloth, lua, statements, scratch, timeout, kind, messages):
+def shrink(sloth, lua, statements, scratch, timeout, kind, messages, prelude=PRELUDE):
     """Drops statements while the program keeps differing the same way (greedy, chunks then ones)."""
     def differs(stmts):
-        r = compare(sloth, lua, PRELUDE + "\n".join(stmts) + "\n", scratch, timeout, messages)
+        r = compare(sloth, lua, prelude + "\n".join(stmts) + "\n", scratch, timeout, messages)
         return r is not None and r[0] == kind
     chunk = max(1, len(statements) // 2)
     while chunk >= 1:
@@ -294,32 +294,38 @@ def main():
         BITS[:] = [b for b in BITS if b != op]
         COMPARE[:] = [c for c in COMPARE if c != op]
         DIV_OPS[:] = [d for d in DIV_OPS if d != op] or ["//"]
+    return run_cases(args, PRELUDE, Gen, "difflua")
+
+
+def run_cases(args, prelude, make_gen, tool):
+    """Runs args.cases programs of args.statements statements (make_gen(rng).statement(n)) after
+    `prelude` with sloth and lua5.4; each mismatch is shrunk and written to args.out. Returns the
+    exit status: 1 when a value mismatch or a sanitizer report was found."""
     binary = os.path.abspath(args.bin)
     sloth = os.path.join(binary, "sloth", "sloth") if os.path.isdir(os.path.join(binary, "sloth")) else os.path.join(binary, "sloth")
     lua = shutil.which("lua5.4")
     if not lua:
-        sys.exit("difflua: lua5.4 is not installed (apt-get install lua5.4)")
+        sys.exit("%s: lua5.4 is not installed (apt-get install lua5.4)" % tool)
     os.makedirs(args.out, exist_ok=True)
     found = {"value": 0, "message": 0, "sanitizer": 0}
-    scratch = tempfile.mkdtemp(prefix="sloth-difflua-", dir="/tmp")
+    scratch = tempfile.mkdtemp(prefix="sloth-%s-" % tool, dir="/tmp")
     try:
         for case in range(args.cases):
-            rng = random.Random("%d/%d" % (args.seed, case))
-            gen = Gen(rng)
+            gen = make_gen(random.Random("%d/%d" % (args.seed, case)))
             statements = [gen.statement(n) for n in range(args.statements)]
-            r = compare(sloth, lua, PRELUDE + "\n".join(statements) + "\n", scratch, args.timeout, args.messages)
+            r = compare(sloth, lua, prelude + "\n".join(statements) + "\n", scratch, args.timeout, args.messages)
             if r is None:
                 continue
             kind = r[0]
             found[kind] += 1
-            small = shrink(sloth, lua, statements, scratch, args.timeout, kind, args.messages)
-            program = PRELUDE + "\n".join(small) + "\n"
+            small = shrink(sloth, lua, statements, scratch, args.timeout, kind, args.messages, prelude)
+            program = prelude + "\n".join(small) + "\n"
             r = compare(sloth, lua, program, scratch, args.timeout, args.messages) or r
             dest = os.path.join(args.out, "%s-%04d.lua" % (kind, case))
             with open(dest, "w") as f:
                 f.write(program)
                 f.write("\n--[==[ sloth: exit %s\n%s\n%s\n---- lua5.4: exit %s\n%s\n%s\n]==]\n" % (
-                    r[1][0], r[1][1].decode(errors="replace"), r[1][2].decode(errors="replace")[:2000],
+                    r[1][0], r[1][1].decode(errors="replace"), r[1][2].decode(errors="replace")[:4000],
                     r[2][0], r[2][1].decode(errors="replace"), r[2][2].decode(errors="replace")[:2000]))
             print("%s mismatch in case %d -> %s" % (kind, case, dest), flush=True)
     finally:
@@ -327,7 +333,6 @@ def main():
     print("%d cases: %d value mismatches, %d sanitizer reports, %d error-message differences (in %s)" % (
         args.cases, found["value"], found["sanitizer"], found["message"], args.out))
     return 1 if found["value"] or found["sanitizer"] else 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

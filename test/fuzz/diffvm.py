@@ -25,15 +25,11 @@ lua5.4's 200 C levels.
 """
 import argparse
 import os
-import random
-import shutil
 import struct
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import difflua  # noqa: E402
-from difflua import compare, shrink  # noqa: E402
 
 # Templates catch errors themselves (pcall, coroutine.resume, coroutine.close), so an error message
 # is often a result rather than the statement's error; only its wording would differ, which
@@ -525,42 +521,7 @@ def main():
     p.add_argument("--messages", action="store_true", help="count error-message wording differences as mismatches")
     p.add_argument("--out", default="/tmp/sloth-diffvm")
     args = p.parse_args()
-    binary = os.path.abspath(args.bin)
-    sloth = os.path.join(binary, "sloth", "sloth") if os.path.isdir(os.path.join(binary, "sloth")) \
-        else os.path.join(binary, "sloth")
-    lua = shutil.which("lua5.4")
-    if not lua:
-        sys.exit("diffvm: lua5.4 is not installed (apt-get install lua5.4)")
-    os.makedirs(args.out, exist_ok=True)
-    found = {"value": 0, "message": 0, "sanitizer": 0}
-    scratch = tempfile.mkdtemp(prefix="sloth-diffvm-", dir="/tmp")
-    try:
-        for case in range(args.cases):
-            gen = Gen(random.Random("%d/%d" % (args.seed, case)))
-            statements = [gen.statement(n) for n in range(args.statements)]
-            r = compare(sloth, lua, PRELUDE + "\n".join(statements) + "\n", scratch, args.timeout, args.messages)
-            if r is None:
-                continue
-            kind = r[0]
-            found[kind] += 1
-            small = shrink(sloth, lua, statements, scratch, args.timeout, kind, args.messages)
-            program = PRELUDE + "\n".join(small) + "\n"
-            r = compare(sloth, lua, program, scratch, args.timeout, args.messages) or r
-            dest = os.path.join(args.out, "%s-%04d.lua" % (kind, case))
-            with open(dest, "w") as f:
-                f.write(program)
-                f.write("\n--[==[ sloth: exit %s\n%s\n%s\n---- lua5.4: exit %s\n%s\n%s\n]==]\n" % (
-                    r[1][0], r[1][1].decode(errors="replace"), r[1][2].decode(errors="replace")[:4000],
-                    r[2][0], r[2][1].decode(errors="replace"), r[2][2].decode(errors="replace")[:2000]))
-            print("%s mismatch in case %d -> %s" % (kind, case, dest), flush=True)
-            if (case + 1) % 50 == 0:
-                print("... %d cases" % (case + 1), flush=True)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-    print("%d cases: %d value mismatches, %d sanitizer reports, %d error-message differences (in %s)" % (
-        args.cases, found["value"], found["sanitizer"], found["message"], args.out))
-    return 1 if found["value"] or found["sanitizer"] else 0
-
+    return difflua.run_cases(args, PRELUDE, Gen, "diffvm")
 
 if __name__ == "__main__":
     sys.exit(main())
