@@ -75,7 +75,8 @@ LString* newString(Thread* L, std::string_view s) {
   if (g->strt.empty())
     resizeStrings(g, 128);
   for (LString* p = g->strt[h & (g->strt.size() - 1)]; p; p = p->hnext) {
-    if (p->len == s.size() && std::memcmp(p->data, s.data(), s.size()) == 0) {
+    // (An empty view may have no data pointer, which memcmp may not be given even for 0 bytes.)
+    if (p->len == s.size() && (s.empty() || std::memcmp(p->data, s.data(), s.size()) == 0)) {
       // A string found dead-but-unswept cannot exist: the collector is stop-the-world.
       return p;
     }
