@@ -23,6 +23,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import mutate  # noqa: E402
 from mutate import Fuzzer, mutate_lua, run  # noqa: E402
 
 # luac's messages for running out of C stack or syntax levels: sloth has its own limits there.
@@ -44,7 +45,10 @@ def main():
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--timeout", type=float, default=10)
     p.add_argument("--out", default="/tmp/sloth-diffsyntax")
+    p.add_argument("--memory-mb", type=int, default=mutate.MEMORY_LIMIT >> 20,
+                   help="address-space limit of each command (0: none, for an AddressSanitizer build)")
     args = p.parse_args()
+    mutate.MEMORY_LIMIT = args.memory_mb << 20
     luac = shutil.which("luac5.4")
     if not luac:
         sys.exit("diffsyntax: luac5.4 not found (apt-get install lua5.4)")
