@@ -167,7 +167,7 @@ std::optional<std::vector<rt::WorkflowDefinition>> bundleWorkflows(const std::st
 // workflowsFromMetadata lists the tasks.
 ParamsTable bundleParams(const vm::Bundle& bundle) {
   ParamsTable table;
-  Json root = Json::parse(bundle.metadata, nullptr, false);
+  Json root = parseBundleMetadata<Json>(bundle.metadata);
   for (const Json& w : root.value("workflows", Json::array())) {
     if (!w.is_object())
       continue;

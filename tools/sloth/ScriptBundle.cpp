@@ -186,7 +186,7 @@ std::vector<rt::WorkflowDefinition> workflowsFromJson(const Json& root) {
 
 std::optional<std::vector<rt::WorkflowDefinition>>
 workflowsFromMetadata(const std::string& metadata, std::string& error) {
-  Json root = Json::parse(metadata, nullptr, false);
+  Json root = parseBundleMetadata<Json>(metadata);
   if (root.is_discarded() || !root.is_object() || !root.contains("workflows") ||
       !root["workflows"].is_array()) {
     error = "the bundle's metadata is not the documented JSON document";
