@@ -159,8 +159,16 @@ int runScript(ScriptSession& session, const RunSettings& s, rt::DryRunJournal& j
   std::optional<StdoutReserved> jsonStdout;
   if (s.output == "json")
     jsonStdout.emplace();
-  // Ctrl-C stops the top level as it stops a workflow's tasks: children killed, the run recorded.
-  session.runtime().handleInterrupts(nullptr);
+  // Ctrl-C stops the top level: busy Lua code with the error "interrupted" (reported below);
+  // a script waiting for a command, a delay or a child ends at once, recorded as interrupted.
+  session.runtime().handleInterrupts([&history, &session] {
+    int signal = session.runtime().interruptSignal();
+    std::fflush(stdout);
+    fmt::print(stderr, "sloth: interrupted\n");
+    history.finish(130, signal == SIGTERM ? "interrupted (SIGTERM)" : "interrupted (SIGINT)",
+                   nullptr);
+    std::_Exit(130); // the children are dead; nothing the script waited for will come
+  });
   if (auto rc = session.runMainChunk(s.path, s.args)) {
     if (int signal = session.runtime().interruptSignal(); signal != 0) {
       history.finish(130, signal == SIGINT ? "interrupted (SIGINT)" : "interrupted (SIGTERM)",

@@ -167,6 +167,8 @@ void Runtime::runUntil(vm::Thread& L, const std::function<bool()>& done) {
     }
     if (io_.stopped())
       io_.restart();
+    if (interruptHandler_)
+      watchInterruptPipe();
     if (io_.run_one() == 0 && ready_.empty() && pendingCancels_.empty())
       return; // nothing is left that could make progress
   }
@@ -193,7 +195,7 @@ void Runtime::resumeOne(vm::Thread& L, vm::Thread* co, std::uint64_t serial) {
   currentGroup_ = saved;
   // Ctrl-C stopped this Lua code (it never waited, so the loop could not see the signal): cancel
   // the run first, so the coroutine's error is seen as part of the interrupt, not a failure.
-  if (interruptReader_ && interrupts::luaStopPending())
+  if (interruptHandler_ && interrupts::luaStopPending())
     takeInterrupt();
   if (status == vm::Status::Yield) {
     L.pop(nres);
@@ -299,12 +301,18 @@ void Runtime::killAllChildren() {
 
 void Runtime::handleInterrupts(std::function<void()> handler) {
   interruptHandler_ = std::move(handler);
-  int fd = interrupts::install();
+  interruptFd_ = interrupts::install();
   interrupts::setGraceful(true);
   interrupts::setInterruptedVm(&state_);
-  if (fd < 0 || interruptReader_)
+}
+
+// The pipe is watched from the first time the loop runs, not when interrupts are taken over: a
+// script that never waits does not pay for the event loop's reactor (an epoll set, an eventfd, a
+// timerfd: a dozen system calls, docs/startup.md). A signal that came before is still in the pipe.
+void Runtime::watchInterruptPipe() {
+  if (interruptFd_ < 0 || interruptReader_)
     return;
-  interruptReader_ = std::make_unique<InterruptReader>(io_, fd);
+  interruptReader_ = std::make_unique<InterruptReader>(io_, interruptFd_);
   armInterruptReader();
 }
 
@@ -320,11 +328,10 @@ void Runtime::armInterruptReader() {
 
 void Runtime::takeInterrupt() {
   char bytes[16];
-  while (::read(interruptReader_->pipe.native_handle(), bytes, sizeof bytes) > 0) {
+  int fd = interruptReader_ ? interruptReader_->pipe.native_handle() : interruptFd_;
+  while (::read(fd, bytes, sizeof bytes) > 0) {
   }
   killAllChildren();
-  if (!interruptHandler_)
-    return; // the Lua code stops at its next call or jump (luaStopPending stays set)
   interruptHandler_();
   interrupts::clearLuaStop();
 }

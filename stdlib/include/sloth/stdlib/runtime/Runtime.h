@@ -102,10 +102,10 @@ public:
   void beforeExit(int status);
 
   // ---- interruption ----
-  /// From now on Ctrl-C (SIGINT/SIGTERM) calls handler once on the loop instead of ending the
-  /// process; a second Ctrl-C kills the children and exits with 130 at once. Without a handler
-  /// (a plain script's top level) the first Ctrl-C kills the children and stops the Lua code at
-  /// its next call or loop iteration with the error "interrupted".
+  /// From now on Ctrl-C (SIGINT/SIGTERM) kills the children and calls handler once on the loop
+  /// (when the loop runs: a native waits) instead of ending the process; Lua code that never
+  /// waits is stopped at its next call or loop iteration with the error "interrupted". A second
+  /// Ctrl-C exits with 130 at once.
   void handleInterrupts(std::function<void()> handler);
   /// The signal that interrupted the run (SIGINT or SIGTERM), 0 when none did.
   int interruptSignal() const;
@@ -118,6 +118,7 @@ private:
   void finish(vm::Thread& L, vm::Thread* co, bool ok, const std::string& error);
   void processCancellations(vm::Thread& L);
   void anchor(vm::Thread& L, vm::Thread* thread, bool keep);
+  void watchInterruptPipe();
   void armInterruptReader();
   // Reacts to a Ctrl-C read from the pipe: kills children, runs the run's handler.
   void takeInterrupt();
@@ -137,6 +138,7 @@ private:
   std::function<void()> interruptHandler_;
   std::function<void(int)> exitHook_;
   std::unique_ptr<struct InterruptReader> interruptReader_;
+  int interruptFd_ = -1; // the signal handler's pipe, once interrupts are taken over
   DeadlineWatch deadlines_{state_};
 };
 
