@@ -439,38 +439,33 @@ int ioLines(Thread& L) {
 
 // ---- writing ----
 
+// A number as io.write writes it: "%.14g" for floats, as lua5.4 does (tostring would say "2.0").
+std::string_view numberText(Thread& L, int index, char (&buffer)[64]) {
+  int n = L.isInteger(index) ? std::snprintf(buffer, sizeof buffer, "%lld",
+                                             static_cast<long long>(L.toInteger(index)))
+                             : std::snprintf(buffer, sizeof buffer, "%.14g", L.toNumber(index));
+  return std::string_view(buffer, static_cast<std::size_t>(n));
+}
+
 // g_write: writes the arguments from `arg` to the one below the top; the file on the top is
 // returned on success.
 int writeValues(Thread& L, std::FILE* f, int arg) {
   int nargs = L.top() - arg;
-  bool ok = true;
+  char number[64];
+  auto valueText = [&](int i) {
+    return L.type(i) == Type::Number ? numberText(L, i, number) : L.checkString(i);
+  };
   if (lib::mayDivert(f)) { // a task's output: one call's values, one text for its view
     std::string text;
-    for (int i = arg; i < arg + nargs; ++i) {
-      if (L.type(i) != Type::Number) {
-        text += L.checkString(i);
-        continue;
-      }
-      char number[64]; // as below: "%.14g" for floats, as lua5.4's io.write
-      if (L.isInteger(i))
-        std::snprintf(number, sizeof number, "%lld", static_cast<long long>(L.toInteger(i)));
-      else
-        std::snprintf(number, sizeof number, "%.14g", L.toNumber(i));
-      text += number;
-    }
+    for (int i = arg; i < arg + nargs; ++i)
+      text += valueText(i);
     if (lib::divertedToHook(L, f, text))
       return 1;
   }
-  for (; nargs-- > 0; arg++) {
-    if (L.type(arg) == Type::Number) {
-      int written = L.isInteger(arg)
-                        ? std::fprintf(f, "%lld", static_cast<long long>(L.toInteger(arg)))
-                        : std::fprintf(f, "%.14g", L.toNumber(arg));
-      ok = ok && written > 0;
-    } else {
-      std::string_view s = L.checkString(arg);
-      ok = ok && std::fwrite(s.data(), 1, s.size(), f) == s.size();
-    }
+  bool ok = true;
+  for (int i = arg; i < arg + nargs; ++i) {
+    std::string_view s = valueText(i);
+    ok = ok && std::fwrite(s.data(), 1, s.size(), f) == s.size();
   }
   if (ok)
     return 1;
