@@ -129,6 +129,11 @@ int runWorkflowOf(ScriptSession& session, const RunSettings& s,
   }
 }
 
+// The history's message for a run ended by Ctrl-C (SIGINT) or SIGTERM.
+const char* interruptedMessage(int signal) {
+  return signal == SIGTERM ? "interrupted (SIGTERM)" : "interrupted (SIGINT)";
+}
+
 int runScript(ScriptSession& session, const RunSettings& s, rt::DryRunJournal& journal,
               rt::HistoryRecorder& history) {
   auto& logger = session.runtime().logger();
@@ -165,14 +170,12 @@ int runScript(ScriptSession& session, const RunSettings& s, rt::DryRunJournal& j
     int signal = session.runtime().interruptSignal();
     std::fflush(stdout);
     fmt::print(stderr, "sloth: interrupted\n");
-    history.finish(130, signal == SIGTERM ? "interrupted (SIGTERM)" : "interrupted (SIGINT)",
-                   nullptr);
+    history.finish(130, interruptedMessage(signal), nullptr);
     std::_Exit(130); // the children are dead; nothing the script waited for will come
   });
   if (auto rc = session.runMainChunk(s.path, s.args)) {
     if (int signal = session.runtime().interruptSignal(); signal != 0) {
-      history.finish(130, signal == SIGINT ? "interrupted (SIGINT)" : "interrupted (SIGTERM)",
-                     nullptr);
+      history.finish(130, interruptedMessage(signal), nullptr);
       return 130;
     }
     history.finish(*rc, "the script raised an error", nullptr);

@@ -29,7 +29,6 @@ void HistoryRecorder::begin() {
   run_.startedAt = std::chrono::duration<double>(now).count();
   run_.key = fmt::format("{}-{}", ::getpid(),
                          std::chrono::duration_cast<std::chrono::nanoseconds>(now).count());
-  run_.status = "running";
   try {
     journal_ = std::make_unique<HistoryJournal>(HistoryStore::defaultPath());
     journal_->append({HistoryEvent::Kind::Start, run_});
