@@ -8,8 +8,6 @@
 #include <fmt/core.h>
 
 #include <cstdlib>
-#include <iostream>
-#include <iterator>
 #include <unistd.h>
 
 namespace sloth::compiler {
@@ -31,8 +29,10 @@ void compileLoaded(CompiledSource& out) {
 std::unique_ptr<CompiledSource> compileFile(const std::string& path) {
   auto out = std::make_unique<CompiledSource>();
   if (path == "-") {
-    std::string text(std::istreambuf_iterator<char>(std::cin), {});
-    out->file = out->sources.addBuffer("stdin", std::move(text));
+    std::optional<std::string> text = readAll(stdin, out->readError);
+    if (!text)
+      return out;
+    out->file = out->sources.addBuffer("stdin", std::move(*text));
   } else {
     // YAML task files become the Lua program they stand for (or their errors).
     out->file = yaml::loadScriptFile(out->sources, out->diags, path, out->readError);

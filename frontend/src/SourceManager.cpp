@@ -28,32 +28,36 @@ FileId SourceManager::addBuffer(std::string name, std::string text) {
   return static_cast<FileId>(files_.size() - 1);
 }
 
+std::optional<std::string> readAll(std::FILE* stream, std::string& error) {
+  std::string text;
+  char buffer[1 << 16];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, stream)) > 0) {
+    text.append(buffer, n);
+    if (text.size() > UINT32_MAX - 1) {
+      error = "file too large (limit is 4 GiB)";
+      return std::nullopt;
+    }
+  }
+  // A directory opens fine and fails on the first read (EISDIR): never read it as empty.
+  if (std::ferror(stream)) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  return text;
+}
+
 std::optional<FileId> SourceManager::addFile(const std::string& path, std::string& error) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) {
     error = std::strerror(errno);
     return std::nullopt;
   }
-  std::string text;
-  char buffer[1 << 16];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
-    text.append(buffer, n);
-    if (text.size() > UINT32_MAX - 1) {
-      std::fclose(f);
-      error = "file too large (limit is 4 GiB)";
-      return std::nullopt;
-    }
-  }
-  // A directory opens fine and fails on the first read (EISDIR): never read it as empty.
-  bool failed = std::ferror(f);
-  int savedErrno = errno;
+  std::optional<std::string> text = readAll(f, error);
   std::fclose(f);
-  if (failed) {
-    error = std::strerror(savedErrno);
+  if (!text)
     return std::nullopt;
-  }
-  return addBuffer(path, std::move(text));
+  return addBuffer(path, std::move(*text));
 }
 
 uint32_t SourceManager::lineOf(FileId file, uint32_t offset) const {

@@ -16,6 +16,10 @@ using Action = std::function<int()>;
 // holds the script's arguments that main found after `--` (filled before the action runs).
 Action addRunCommand(CLI::App& app, const std::vector<std::string>& trailing);
 
+// `sloth run FILE ARGS...` with every option at its default, as addRunCommand's action would run
+// it: main's way for a command line with no option (no word after `run` starts with '-').
+int runWithDefaultOptions(std::string path, std::vector<std::string> args);
+
 // `sloth list FILE`: the workflows and tasks a script defines.
 Action addListCommand(CLI::App& app);
 

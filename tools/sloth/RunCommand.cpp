@@ -30,6 +30,7 @@
 #include <stdexcept>
 #include <string>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 namespace sloth::cli {
@@ -271,6 +272,13 @@ Action addRunCommand(CLI::App& app, const std::vector<std::string>& trailing) {
     s->args.insert(s->args.end(), trailing.begin(), trailing.end());
     return run(*s);
   };
+}
+
+int runWithDefaultOptions(std::string path, std::vector<std::string> args) {
+  RunSettings s;
+  s.path = std::move(path);
+  s.args = std::move(args);
+  return run(s);
 }
 
 } // namespace sloth::cli

@@ -1,5 +1,6 @@
 // sloth: the runtime driver. Thin: argument parsing and wiring only (design §2).
 #include "Commands.h"
+#include "StandardStreamsOnDemand.h"
 
 #include "sloth/Version.h"
 
@@ -68,9 +69,24 @@ void reportUsageError(const CLI::App& app, const CLI::ParseError& e, int argc, c
   fmt::print(stderr, "{}: {}\nRun '{} --help' for the options.\n", prefix, e.what(), prefix);
 }
 
+// `sloth run FILE [ARGS...]` where no word after `run` starts with '-': with only the run command
+// registered, CLI11 would do nothing but assign the positionals, every option keeping its default.
+// That is the common way sloth is started (cron, CI steps), so it runs without building the
+// command line: CLI11's options cost a few hundred allocations, and its first std::locale the C++
+// locale's set-up (docs/startup.md). Any option, `--` or `-` goes through CLI11.
+bool runWithoutOptions(int argc, char** argv) {
+  return argc >= 3 && std::string_view(argv[1]) == "run" &&
+         std::none_of(argv + 2, argv + argc, [](const char* arg) { return arg[0] == '-'; });
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
+  sloth::cli::enableStandardStreams();
+  if (runWithoutOptions(argc, argv))
+    return sloth::cli::runWithDefaultOptions(argv[2], {argv + 3, argv + argc});
+  sloth::cli::startStandardStreams(); // CLI11 prints help and errors with std::cout, std::cerr
+
   CLI::App app{"sloth: run sloth automation scripts", "sloth"};
   app.set_version_flag("--version", fmt::format("sloth {} (bundle format {})", sloth::kVersion,
                                                 sloth::kBundleFormatVersion));

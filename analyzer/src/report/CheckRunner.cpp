@@ -15,8 +15,6 @@
 #include <atomic>
 #include <exception>
 #include <filesystem>
-#include <iostream>
-#include <iterator>
 #include <thread>
 
 namespace sloth::report {
@@ -47,9 +45,14 @@ void collect(const CheckRunOptions& options, ConfigFinder& configs, std::vector<
              std::vector<std::string>& errors) {
   for (const std::string& input : options.inputs) {
     if (input == "-") {
-      std::string text(std::istreambuf_iterator<char>(std::cin), {});
+      std::string error;
+      std::optional<std::string> text = readAll(stdin, error);
+      if (!text) {
+        errors.push_back(fmt::format("cannot read stdin: {}", error));
+        continue;
+      }
       std::error_code ec;
-      jobs.push_back({input, std::move(text), configs.forDirectory(fs::current_path(ec))});
+      jobs.push_back({input, std::move(*text), configs.forDirectory(fs::current_path(ec))});
       continue;
     }
     std::error_code ec;

@@ -4,6 +4,7 @@
 
 #include "sloth/frontend/SourceRange.h"
 
+#include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,6 +12,11 @@
 #include <vector>
 
 namespace sloth {
+
+// The whole of an open stream (a file, stdin); nullopt with `error` set (strerror wording) when
+// reading failed or the text passed 4 GiB. Reads with C stdio: sloth sets up the C++ standard
+// streams only when it needs them (tools/sloth/StandardStreamsOnDemand.cpp).
+std::optional<std::string> readAll(std::FILE* stream, std::string& error);
 
 struct SourceLocation {
   std::string_view file;
