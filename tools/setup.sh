@@ -15,6 +15,9 @@ packages=(
   libboost-context-dev libfmt-dev libsqlite3-dev libcli11-dev libtomlplusplus-dev
   # slothc's allocator (tools/CMakeLists.txt says why)
   libjemalloc-dev
+  # sloth's start-up layout (tools/CMakeLists.txt): valgrind traces what it runs at start-up,
+  # ld.lld places that code together
+  lld valgrind
   # tests: GoogleTest, lit + FileCheck (llvm-14-tools), python3 for lit, lua5.4 as the reference
   libgtest-dev libgmock-dev llvm-14-tools python3 lua5.4 python3-yaml python3-jinja2
   # tools the tests compare with or drive (not in a minimal Debian): ip for facts.network,

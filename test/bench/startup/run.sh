@@ -17,6 +17,10 @@
 #   ALL=1 also times `sloth run trivial.lua` and `slothc check trivial.lua`; the first run of the
 #   .lua compiles it and fills the compile cache, the others load it as users' repeated runs do
 #   (SLOTH_NO_CACHE=1 in the environment times the compile every time).
+# The executables timed are copies (cp) in the temporary directory: how a file was written decides
+# how the kernel keeps it in the page cache (a linker's small writes: 4 KiB pages; cp's large
+# writes: large folios), which moved a trivial run by ~10 % (docs/startup.md). Copies make both
+# builds start from the same state, that of an installed executable.
 # Needs python3 (os.posix_spawn + wait4 keep the harness's own cost out of the figures).
 set -eu
 build=${1:-build}
@@ -27,6 +31,12 @@ before=${BEFORE:-}
   { echo "run.sh: no $before/tools/sloth or slothc (BEFORE)" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+installed() { # installed BUILD_DIR NAME: copies BUILD_DIR's executables to $work/NAME/tools
+  mkdir -p "$work/$2/tools" && cp "$1/tools/sloth" "$1/tools/slothc" "$work/$2/tools/"
+  echo "$work/$2"
+}
+build=$(installed "$build" after)
+[ -z "$before" ] || before=$(installed "$before" before)
 printf -- '-- an empty script: what is left is start-up\n' > "$work/trivial.lua"
 "$build/tools/slothc" build "$work/trivial.lua" -o "$work/trivial.slothb"
 [ -z "$before" ] || "$before/tools/slothc" build "$work/trivial.lua" -o "$work/before.slothb"
