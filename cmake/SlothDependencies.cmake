@@ -13,8 +13,9 @@ target_link_libraries(sloth_llvm INTERFACE ${SLOTH_LLVM_LIBS})
 # The C++ libraries are linked statically (cmake/SlothLinking.cmake says why): Debian's archives
 # of yaml-cpp, Boost.Context and SQLite, and fmt and toml++ compiled from their headers.
 find_library(SLOTH_YAML_CPP_ARCHIVE libyaml-cpp.a REQUIRED)  # Debian: libyaml-cpp-dev
-add_library(yaml-cpp STATIC IMPORTED)
-set_target_properties(yaml-cpp PROPERTIES IMPORTED_LOCATION ${SLOTH_YAML_CPP_ARCHIVE})
+# yaml-cpp's static initializers run when YAML is first parsed or emitted (sloth/YamlLibrary.h).
+include(SlothDeferredInitializers)
+sloth_defer_initializers(yaml-cpp ${SLOTH_YAML_CPP_ARCHIVE} sloth_deferred_yaml)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(CURL REQUIRED)
 find_package(PkgConfig REQUIRED)

@@ -1,21 +1,39 @@
 #include "DeferredInitializers.h"
 
+#include "sloth/DeferredInitializers.h"
+
 #include <mutex>
 
-// The bounds of the section, made by the linker; weak, so that a library built without the
-// objcopy step (no such section) links and runs its initializers at start-up as usual.
-extern "C" {
-extern void (*const __start_sloth_deferred_init[])() __attribute__((weak));
-extern void (*const __stop_sloth_deferred_init[])() __attribute__((weak));
-}
+SLOTH_DEFERRED_INITIALIZERS(sloth_deferred_antlr);
+SLOTH_DEFERRED_INITIALIZERS(sloth_deferred_lua_parser);
+SLOTH_DEFERRED_INITIALIZERS(sloth_deferred_annotation_parser);
 
 namespace sloth::grammar {
 
+namespace {
+
+void runRuntimeInitializers() {
+  static std::once_flag once;
+  std::call_once(
+      once, [] { runInitializers(__start_sloth_deferred_antlr, __stop_sloth_deferred_antlr); });
+}
+
+} // namespace
+
 void runDeferredInitializers() {
+  runRuntimeInitializers();
   static std::once_flag once;
   std::call_once(once, [] {
-    for (auto* init = __start_sloth_deferred_init; init != __stop_sloth_deferred_init; ++init)
-      (*init)();
+    runInitializers(__start_sloth_deferred_lua_parser, __stop_sloth_deferred_lua_parser);
+  });
+}
+
+void runAnnotationParserInitializers() {
+  runRuntimeInitializers();
+  static std::once_flag once;
+  std::call_once(once, [] {
+    runInitializers(__start_sloth_deferred_annotation_parser,
+                    __stop_sloth_deferred_annotation_parser);
   });
 }
 

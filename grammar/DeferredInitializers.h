@@ -1,17 +1,21 @@
-// The static initializers of the generated Lua parser, run on first use instead of at start-up.
+// The static initializers of the ANTLR runtime and of the generated parsers, run on first use.
 //
-// ANTLR's generated parser deserializes its ATN in a static initializer (about a million
-// instructions and a megabyte of allocations), which every process linking it would pay before
-// main, though `sloth run` of a bundle never parses. The build moves the parser library's
-// initializers, and the one of the ANTLR runtime's XPath lexer, from .init_array to the section
-// sloth_deferred_init (grammar/CMakeLists.txt; neither the generated code nor the runtime's
-// sources are edited), and this function runs them.
+// ANTLR's generated parsers deserialize their ATN in static initializers (the Lua parser's: about
+// a million instructions and a megabyte of allocations), and the runtime builds its shared
+// objects (empty contexts, error DFA states, its own XPath lexer's ATN) the same way: every
+// process linking them paid that before main, though `sloth run` of a bundle never parses. The
+// build moves those initializers out of .init_array (grammar/CMakeLists.txt; neither the
+// generated code nor the runtime's sources are edited; sloth/DeferredInitializers.h), and these
+// functions run them, the runtime's first.
 #pragma once
 
 namespace sloth::grammar {
 
-/// Runs the generated parser's static initializers once (thread-safe); call it before
-/// constructing a LuaParser.
+/// Runs the runtime's and the Lua parser's initializers once (thread-safe); call it before
+/// using the ANTLR runtime or constructing a LuaParser.
 void runDeferredInitializers();
+
+/// The same for the annotation parser (LuaAnnotationLexer, LuaAnnotationParser).
+void runAnnotationParserInitializers();
 
 } // namespace sloth::grammar

@@ -4,6 +4,7 @@
 
 #include "sloth/analyzer/types/TypeContext.h"
 
+#include <DeferredInitializers.h>
 #include <LuaAnnotationLexer.h>
 #include <LuaAnnotationParser.h>
 #include <antlr4-runtime.h>
@@ -394,6 +395,7 @@ AnnotationParse parseAnnotation(std::string_view text, TypeContext& types,
     result.errors.push_back(std::move(*error));
     return result;
   }
+  grammar::runAnnotationParserInitializers(); // their ATN, built on the first annotation
   thread_local ParserSet set;
   set.input.load(validUtf8(text));
   set.lexer.setInputStream(&set.input);

@@ -1,6 +1,7 @@
 #include "sloth/analyzer/yaml/YamlData.h"
 
 #include "YamlShape.h"
+#include "sloth/YamlLibrary.h"
 
 #include <fmt/format.h>
 
@@ -126,6 +127,7 @@ void walkData(const YAML::Node& node, const std::string& rootPath, DataVisitor& 
 }
 
 std::optional<YAML::Node> loadValuesFile(const std::string& path, std::string& error) {
+  initializeYaml();
   YAML::Node root;
   try {
     root = YAML::LoadFile(path);
@@ -176,6 +178,7 @@ std::optional<SetValue> parseSet(const std::string& text, std::string& error) {
   if (!value.empty() && (value.front() == '"' || value.front() == '\'')) {
     // Quoted as YAML quotes it: a string whatever it holds (`version="1.10"` is not 1.1).
     try {
+      initializeYaml();
       YAML::Node node = YAML::Load(value);
       if (!node.IsScalar())
         throw YAML::Exception(YAML::Mark::null_mark(), "not one quoted string");

@@ -4,6 +4,7 @@
 #include "YamlShape.h"
 #include "plan/AbstractValue.h" // quoteLua
 #include "sloth/Duration.h"
+#include "sloth/YamlLibrary.h"
 #include "sloth/analyzer/types/Suggest.h"
 #include "sloth/analyzer/yaml/YamlScalar.h"
 
@@ -736,6 +737,7 @@ private:
 } // namespace
 
 Translation translate(std::string_view yamlText, const std::string& workflowName) {
+  initializeYaml();
   YAML::Node root = YAML::Load(std::string(yamlText));
   return Translator(yamlText, workflowName).run(root);
 }

@@ -3,6 +3,7 @@
 #include "DataError.h"
 #include "DataLuaTables.h"
 #include "DataNull.h"
+#include "sloth/YamlLibrary.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -351,10 +352,12 @@ private:
 } // namespace
 
 std::string encodeYaml(vm::Thread& L, int index) {
+  initializeYaml(); // before the encoder's YAML::Emitter
   return YamlEncoder(L).encode(index);
 }
 
 void pushParsedYaml(vm::Thread& L, std::string_view text) {
+  initializeYaml();
   YAML::Node document;
   try {
     document = YAML::Load(std::string(text));

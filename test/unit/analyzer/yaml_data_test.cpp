@@ -1,4 +1,5 @@
 // yaml::walkData: the one walk of YAML data (params:, --values) with its guards and rules.
+#include "sloth/YamlLibrary.h"
 #include "sloth/analyzer/yaml/YamlData.h"
 
 #include <gtest/gtest.h>
@@ -35,6 +36,7 @@ public:
 
 std::string walk(const std::string& yaml) {
   Recorder r;
+  sloth::initializeYaml();
   walkData(YAML::Load(yaml), "v", r, [](const std::string& p) { return p; });
   return r.text;
 }
