@@ -67,7 +67,7 @@ def traced_blocks(valgrind, sloth, script, env, work):
     subprocess.run(
         [valgrind, "--tool=lackey", "--trace-superblocks=yes", "--vex-guest-chase=no",
          f"--log-file={log}", sloth, "run", script],
-        env=env, check=True, capture_output=True,
+        env=env, check=True, capture_output=True, timeout=300,
     )
     with open(log) as f:
         return [int(line[3:], 16) for line in f if line.startswith("SB ")]
@@ -85,7 +85,8 @@ def traced_order(args):
             script = os.path.join(work, name)
             with open(script, "w") as f:
                 f.write(text)
-            subprocess.run([args.sloth, "run", script], env=env, check=True, capture_output=True)
+            subprocess.run([args.sloth, "run", script], env=env, check=True, capture_output=True,
+                           timeout=60)
             if not runs:  # the empty script's bundle, as the compile cache keeps it
                 cache = os.path.join(env["SLOTH_HOME"], "cache")
                 runs += [os.path.join(cache, f) for f in os.listdir(cache)]
@@ -111,7 +112,7 @@ def main():
     # A machine where valgrind cannot trace sloth still builds it, only without the layout.
     try:
         order = traced_order(args)
-    except (OSError, subprocess.CalledProcessError) as e:
+    except (OSError, subprocess.SubprocessError) as e:
         detail = getattr(e, "stderr", None)
         detail = detail.decode(errors="replace").strip() if isinstance(detail, bytes) else ""
         print(f"startup-order.py: tracing failed ({e}){': ' + detail if detail else ''}; "
