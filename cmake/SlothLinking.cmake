@@ -19,6 +19,7 @@ add_link_options(-Wl,--as-needed -Wl,--gc-sections -Wl,-O1)
 # by GNU ld; a target linked with ld.lld 14 (property SLOTH_LINKER, tools/CMakeLists.txt), which
 # does not know the option, is the position-dependent runner, which has none to pack.
 add_link_options($<$<NOT:$<STREQUAL:$<TARGET_PROPERTY:SLOTH_LINKER>,lld>>:-Wl,-z,pack-relative-relocs>)
-# Each function in a section of its own: --gc-sections drops the unused ones, and the linker can
-# place the runner's start-up code together (tools/CMakeLists.txt, "start-up layout").
-add_compile_options(-ffunction-sections)
+# Each function and variable in a section of its own: --gc-sections drops the unused ones, and the
+# linker can place the runner's start-up code and data together (tools/CMakeLists.txt, "start-up
+# layout").
+add_compile_options(-ffunction-sections -fdata-sections)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the symbol order that lays out sloth's start-up code together (docs/startup.md).
+"""The symbol order that lays out sloth's start-up code and data together (docs/startup.md).
 
 usage: startup-order.py --sloth BIN --nm NM --valgrind VALGRIND --out FILE
 
@@ -10,8 +10,9 @@ order (BIN), then with the order this script derives from BIN, which the linker 
 --symbol-ordering-file) places first, in the order given.
 
 The order is what BIN executes, in order of first execution, traced with valgrind's lackey tool
-(one line per superblock; superblocks not chased across calls, so every function entered starts
-one) while it runs, in a fresh SLOTH_HOME:
+while it runs, in a fresh SLOTH_HOME (the first run every instruction and every load and store,
+so that the variables a trivial run reads and writes are placed together too; the others one
+line per superblock, not chased across calls, so every function entered starts one):
   1. the bundle of an empty script (what every run does before its script starts);
   2. that script as source, loaded from the compile cache;
   3. a plain script that prints and formats;
@@ -20,8 +21,8 @@ one) while it runs, in a fresh SLOTH_HOME:
 Each script is run once untraced first, so that the traced run loads it from the compile cache
 as users' repeated runs do; the bundle is the one the cache keeps for the empty script.
 Functions that earlier runs did not execute come after theirs, so the trivial run's code stays
-dense. Symbols are named as nm lists them; a name that several local functions share orders all
-of them.
+dense. Symbols are named as nm lists them; a name that several local symbols share orders all of
+them. String literals and switch tables have no symbol and stay where the linker puts them.
 """
 import argparse
 import bisect
@@ -46,36 +47,44 @@ SCRIPTS = [
 ]
 
 
-def code_symbols(nm, binary):
-    """(start, end, name) of every function in `binary`, sorted by start."""
+def symbols_of(nm, binary):
+    """(start, end, name) of every function and variable in `binary`, sorted by start."""
     listing = subprocess.run(
         [nm, "--defined-only", "-S", binary], check=True, capture_output=True, text=True
     ).stdout
     symbols = []
     for line in listing.splitlines():
         fields = line.split(maxsplit=3)
-        if len(fields) == 4 and fields[2] in "tTwW":
+        if len(fields) == 4 and fields[2] in "tTwWdDbBrRvVu":
             start, size = int(fields[0], 16), int(fields[1], 16)
             symbols.append((start, start + max(size, 1), fields[3]))
     symbols.sort()
     return symbols
 
 
-def traced_blocks(valgrind, sloth, script, env, work):
-    """Addresses of the superblocks `sloth run script` executes, in order."""
+def traced_addresses(valgrind, sloth, script, env, work, memory):
+    """Addresses `sloth run script` executes, in order: with `memory`, every instruction and
+    every load and store; else the start of every superblock (much shorter)."""
     log = os.path.join(work, "lackey.log")
+    trace = ["--trace-mem=yes"] if memory else ["--trace-superblocks=yes"]
     subprocess.run(
-        [valgrind, "--tool=lackey", "--trace-superblocks=yes", "--vex-guest-chase=no",
-         f"--log-file={log}", sloth, "run", script],
+        [valgrind, "--tool=lackey", *trace, "--vex-guest-chase=no", f"--log-file={log}",
+         sloth, "run", script],
         env=env, check=True, capture_output=True, timeout=300,
     )
+    addresses = []
     with open(log) as f:
-        return [int(line[3:], 16) for line in f if line.startswith("SB ")]
+        for line in f:
+            if line.startswith("SB "):
+                addresses.append(int(line[3:], 16))
+            elif line[:2] in ("I ", " L", " S", " M"):  # "I  addr,size", " L addr,size"
+                addresses.append(int(line[3:line.index(",")], 16))
+    return addresses
 
 
 def traced_order(args):
     """The functions of args.sloth in order of first execution over the runs above."""
-    symbols = code_symbols(args.nm, args.sloth)
+    symbols = symbols_of(args.nm, args.sloth)
     starts = [s[0] for s in symbols]
     order, seen = [], set()
     with tempfile.TemporaryDirectory() as work:
@@ -91,8 +100,9 @@ def traced_order(args):
                 cache = os.path.join(env["SLOTH_HOME"], "cache")
                 runs += [os.path.join(cache, f) for f in os.listdir(cache)]
             runs.append(script)
-        for script in runs:
-            for address in traced_blocks(args.valgrind, args.sloth, script, env, work):
+        for n, script in enumerate(runs):
+            memory = n == 0  # the trivial run's data too; the others' code only
+            for address in traced_addresses(args.valgrind, args.sloth, script, env, work, memory):
                 i = bisect.bisect_right(starts, address) - 1
                 if i >= 0 and address < symbols[i][1] and symbols[i][2] not in seen:
                     seen.add(symbols[i][2])
