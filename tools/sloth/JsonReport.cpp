@@ -24,16 +24,27 @@ void JsonReport::taskFinished(const stdlib::runtime::TaskDefinition& task,
   outputLines_.flush(task.name, printToStderr);
 }
 
+namespace {
+
+// The fields every document has, in their order (docs/dsl.md).
+nlohmann::ordered_json documentHead(nlohmann::ordered_json workflow, bool success, bool interrupted,
+                                    double duration, bool dryRun, const std::string& error) {
+  nlohmann::ordered_json doc;
+  doc["workflow"] = std::move(workflow);
+  doc["success"] = success;
+  doc["interrupted"] = interrupted;
+  doc["duration"] = duration;
+  doc["dry_run"] = dryRun;
+  doc["error"] = error.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(error);
+  return doc;
+}
+
+} // namespace
+
 void JsonReport::print(const stdlib::runtime::WorkflowDefinition& workflow,
                        const stdlib::runtime::RunReport& report) const {
-  nlohmann::ordered_json doc;
-  doc["workflow"] = workflow.name;
-  doc["success"] = report.success;
-  doc["interrupted"] = report.interrupted;
-  doc["duration"] = report.duration;
-  doc["dry_run"] = journal_ != nullptr;
-  doc["error"] =
-      report.error.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(report.error);
+  nlohmann::ordered_json doc = documentHead(workflow.name, report.success, report.interrupted,
+                                            report.duration, journal_ != nullptr, report.error);
   nlohmann::ordered_json tasks = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < report.tasks.size(); ++i) {
     const auto& o = report.outcomes[i];
@@ -57,6 +68,18 @@ void JsonReport::print(const stdlib::runtime::WorkflowDefinition& workflow,
     tasks.push_back(std::move(t));
   }
   doc["tasks"] = std::move(tasks);
+  finish(doc);
+}
+
+void JsonReport::printWithoutWorkflow(int exitCode, const std::string& error,
+                                      double duration) const {
+  nlohmann::ordered_json doc =
+      documentHead(nullptr, exitCode == 0, exitCode == 130, duration, journal_ != nullptr, error);
+  doc["tasks"] = nlohmann::ordered_json::array();
+  finish(doc);
+}
+
+void JsonReport::finish(nlohmann::ordered_json& doc) const {
   if (journal_) {
     nlohmann::ordered_json predictions = nlohmann::ordered_json::array();
     for (const Prediction& p : journal_->predictions())

@@ -21,6 +21,7 @@
 
 #include <fmt/core.h>
 
+#include <chrono>
 #include <csignal>
 
 #include <cstdio>
@@ -53,6 +54,12 @@ struct RunSettings {
   bool dryRun = false;
 };
 
+// How a run ended, for its --output json document when no workflow printed one.
+struct RunEnd {
+  bool reported = false; // a workflow's document was printed
+  std::string problem;   // why the run ended before that, in one line (stderr has it all)
+};
+
 bool colorOutput() {
   return ::isatty(STDOUT_FILENO) != 0 && !std::getenv("NO_COLOR");
 }
@@ -66,26 +73,28 @@ std::string names(const std::vector<rt::WorkflowDefinition>& workflows) {
 
 int runWorkflowOf(ScriptSession& session, const RunSettings& s,
                   const std::vector<rt::WorkflowDefinition>& workflows, rt::DryRunJournal* journal,
-                  rt::HistoryRecorder& history, StdoutReserved* jsonStdout) {
+                  rt::HistoryRecorder& history, StdoutReserved* jsonStdout, RunEnd& end) {
   const rt::WorkflowDefinition* chosen = nullptr;
   if (!s.args.empty()) {
     for (const auto& w : workflows)
       if (w.name == s.args.front())
         chosen = &w;
     if (!chosen) {
-      fmt::print(stderr, "sloth: {} has no workflow named '{}' (it defines: {})\n", s.path,
-                 s.args.front(), names(workflows));
+      end.problem = fmt::format("{} has no workflow named '{}' (it defines: {})", s.path,
+                                s.args.front(), names(workflows));
+      fmt::print(stderr, "sloth: {}\n", end.problem);
       return 2;
     }
   } else if (workflows.size() == 1) {
     chosen = &workflows.front();
   } else {
-    fmt::print(stderr,
-               "sloth: {} defines several workflows ({}); name one: sloth run {} WORKFLOW\n",
-               s.path, names(workflows), s.path);
+    end.problem = fmt::format("{} defines several workflows ({}); name one: sloth run {} WORKFLOW",
+                              s.path, names(workflows), s.path);
+    fmt::print(stderr, "sloth: {}\n", end.problem);
     return 2;
   }
   if (auto problem = rt::checkWorkflow(*chosen)) {
+    end.problem = fmt::format("{}: {}", chosen->definedAt, *problem);
     fmt::print(stderr, "{}: error: {}\n", chosen->definedAt, *problem);
     return 2;
   }
@@ -108,6 +117,7 @@ int runWorkflowOf(ScriptSession& session, const RunSettings& s,
       if (jsonStdout)
         jsonStdout->release();
       report.print(*chosen, result);
+      end.reported = true;
       history.finish(exitCode(result), {}, &result, wouldChange);
       return exitCode(result);
     }
@@ -124,6 +134,7 @@ int runWorkflowOf(ScriptSession& session, const RunSettings& s,
     history.finish(exitCode(result), {}, &result, wouldChange);
     return exitCode(result);
   } catch (const std::invalid_argument& e) {
+    end.problem = e.what();
     fmt::print(stderr, "sloth: {}\n", e.what());
     history.finish(2, e.what(), nullptr);
     return 2;
@@ -136,14 +147,17 @@ const char* interruptedMessage(int signal) {
 }
 
 int runScript(ScriptSession& session, const RunSettings& s, rt::DryRunJournal& journal,
-              rt::HistoryRecorder& history) {
+              rt::HistoryRecorder& history, RunEnd& end) {
   auto& logger = session.runtime().logger();
   logger.setLevel(*rt::Logger::parseLevel(s.logLevel));
   logger.setFormat(*rt::Logger::parseFormat(s.logFormat));
-  if (auto rc = session.compile(s.path))
+  if (auto rc = session.compile(s.path)) {
+    end.problem = session.problem();
     return *rc;
+  }
   // Bad values are reported before the script's top level runs.
   if (auto error = pushRunValues(session.main(), s.valuesFile, s.sets)) {
+    end.problem = *error;
     fmt::print(stderr, "sloth: {}\n", *error);
     return 2;
   }
@@ -176,16 +190,19 @@ int runScript(ScriptSession& session, const RunSettings& s, rt::DryRunJournal& j
   });
   if (auto rc = session.runMainChunk(s.path, s.args)) {
     if (int signal = session.runtime().interruptSignal(); signal != 0) {
-      history.finish(130, interruptedMessage(signal), nullptr);
+      end.problem = interruptedMessage(signal);
+      history.finish(130, end.problem, nullptr);
       return 130;
     }
+    end.problem = session.problem();
     history.finish(*rc, "the script raised an error", nullptr);
     return *rc;
   }
   std::vector<rt::WorkflowDefinition> workflows = rt::definedWorkflows(session.main());
   if (workflows.empty()) {
     if (!s.tasks.empty()) {
-      fmt::print(stderr, "sloth: --task: {} defines no workflow\n", s.path);
+      end.problem = fmt::format("--task: {} defines no workflow", s.path);
+      fmt::print(stderr, "sloth: {}\n", end.problem);
       history.finish(2, "--task given, but the script defines no workflow", nullptr);
       return 2;
     }
@@ -195,13 +212,14 @@ int runScript(ScriptSession& session, const RunSettings& s, rt::DryRunJournal& j
     return 0; // a plain script: it ran
   }
   int rc = runWorkflowOf(session, s, workflows, s.dryRun ? &journal : nullptr, history,
-                         jsonStdout ? &*jsonStdout : nullptr);
+                         jsonStdout ? &*jsonStdout : nullptr, end);
   history.finish(rc, "the workflow could not start", nullptr); // when not recorded yet
   return rc;
 }
 
 // Runs the script, then exports the metrics it recorded (docs/modules/metrics.md) however it
-// ended, except after a usage or compile error (nothing ran). A failed export is an error.
+// ended, except after a usage or compile error (nothing ran). A failed export is an error. With
+// --output json a run in which no workflow printed its document prints one without tasks.
 int run(const RunSettings& s) {
   namespace metrics = stdlib::metrics;
   metrics::ExportSettings exportSettings =
@@ -211,18 +229,31 @@ int run(const RunSettings& s) {
       fmt::print(stderr, "sloth: --pushgateway: {}\n", *problem);
       return 2; // a usage error, before anything runs
     }
+  auto started = std::chrono::steady_clock::now();
   // Opened by runScript once the script compiled; declared before the session, whose os.exit
   // hook refers to it, so that it outlives the session.
   rt::HistoryRecorder history(s.path, s.dryRun);
   rt::DryRunJournal journal; // outlives the session, which points to it in a dry run
   ScriptSession session;
-  int rc = runScript(session, s, journal, history);
-  if (rc == 2)
-    return rc;
-  std::vector<std::string> problems = metrics::exportRunMetrics(session.main(), exportSettings);
-  for (const std::string& problem : problems)
-    fmt::print(stderr, "sloth: metrics: {}\n", problem);
-  return problems.empty() || rc != 0 ? rc : 1;
+  RunEnd end;
+  int rc = runScript(session, s, journal, history, end);
+  if (rc != 2) {
+    std::vector<std::string> problems = metrics::exportRunMetrics(session.main(), exportSettings);
+    for (const std::string& problem : problems)
+      fmt::print(stderr, "sloth: metrics: {}\n", problem);
+    if (!problems.empty() && rc == 0) {
+      rc = 1;
+      end.problem = "metrics: " + problems.front();
+    }
+  }
+  // --output json: one document on stdout, also when no workflow ran (docs/dsl.md).
+  if (s.output == "json" && !end.reported) {
+    JsonReport report;
+    report.setDryRun(s.dryRun ? &journal : nullptr);
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    report.printWithoutWorkflow(rc, end.problem, took.count());
+  }
+  return rc;
 }
 
 // CLI11 check: the value is one of the names.

@@ -84,6 +84,7 @@ ScriptSession::ScriptSession()
 std::optional<int> ScriptSession::useBundle(std::optional<vm::Bundle> bundle,
                                             const std::string& error) {
   if (!bundle) {
+    problem_ = error;
     fmt::print(stderr, "sloth: {}\n", error);
     return 2; // refused before anything runs (design §5)
   }
@@ -98,7 +99,8 @@ std::optional<int> ScriptSession::useBundle(std::optional<vm::Bundle> bundle,
 std::optional<int> ScriptSession::compileStream(const std::string& path) {
   std::string bytes, reason;
   if (!readWholeFile(path, bytes, reason)) {
-    fmt::print(stderr, "sloth: cannot read '{}': {}\n", path, reason);
+    problem_ = fmt::format("cannot read '{}': {}", path, reason);
+    fmt::print(stderr, "sloth: {}\n", problem_);
     return 2;
   }
   if (vm::looksLikeBundle(bytes)) {
@@ -108,6 +110,7 @@ std::optional<int> ScriptSession::compileStream(const std::string& path) {
   }
   auto compiled = compiler::compileText(path, bytes);
   if (!compiled->main) {
+    problem_ = compiler::firstErrorMessage(*compiled);
     compiler::printDiagnostics(*compiled, stderr);
     return 2;
   }
@@ -135,10 +138,12 @@ std::optional<int> ScriptSession::compile(const std::string& path) {
   }
   auto compiled = compiler::compileFile(path);
   if (!compiled->file) {
-    fmt::print(stderr, "sloth: cannot read '{}': {}\n", path, compiled->readError);
+    problem_ = fmt::format("cannot read '{}': {}", path, compiled->readError);
+    fmt::print(stderr, "sloth: {}\n", problem_);
     return 2;
   }
   if (!compiled->main) {
+    problem_ = compiler::firstErrorMessage(*compiled);
     compiler::printDiagnostics(*compiled, stderr);
     return 2; // a compile error (design §1)
   }
@@ -171,6 +176,7 @@ std::optional<int> ScriptSession::runMainChunk(const std::string& path,
     std::string_view message;
     if (!L.toStringView(-1, message))
       message = "(error object is not a string)";
+    problem_ = message.substr(0, message.find("\nstack traceback:"));
     std::fflush(stdout);
     fmt::print(stderr, "sloth: {}\n", withOffendingLine(message, main_->source, sourceText_));
     L.setTop(0);

@@ -27,6 +27,8 @@ public:
   /// Runs the compiled main chunk with `args` (the `arg` table and `...`); on an error prints it
   /// with a traceback and returns 1.
   std::optional<int> runMainChunk(const std::string& path, const std::vector<std::string>& args);
+  /// After compile or runMainChunk failed: why, in one line (what they printed is longer).
+  const std::string& problem() const { return problem_; }
 
 private:
   std::optional<int> compileStream(const std::string& path);
@@ -36,6 +38,7 @@ private:
   std::unique_ptr<stdlib::runtime::Runtime> runtime_; // destroyed first: it closes coroutines
   std::shared_ptr<const vm::Proto> main_;
   std::string sourceText_; // the script's text, to show the line a run-time error points at
+  std::string problem_;
 };
 
 } // namespace sloth::cli
