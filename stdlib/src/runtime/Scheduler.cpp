@@ -429,14 +429,22 @@ private:
     pushParams(co, t);
     pushInput(co, t);
     co.call(3, 3);
-    bool explicitFailure = co.type(base + 1) == Type::Boolean && !co.toBoolean(base + 1);
-    std::string_view text;
+    // true|false[, message[, outputs]], nothing for success (docs/dsl.md). `nil, message` is
+    // Lua's way to fail (io.open's); any other first result (`return "done"`, a result table)
+    // is a mistake the task fails with, rather than a success whose message is lost.
+    Type first = co.type(base + 1);
     if (!co.isNil(base + 2))
       result.message = std::string(co.toDisplayString(base + 2));
-    if (explicitFailure) {
+    if (first == Type::Boolean ? !co.toBoolean(base + 1)
+                               : first == Type::Nil && !co.isNil(base + 2)) {
       result.kind = AttemptResult::Kind::Failed;
       if (result.message.empty())
         result.message = "the command returned false";
+    } else if (first != Type::Boolean && first != Type::Nil) {
+      result.kind = AttemptResult::Kind::Failed;
+      result.message = fmt::format("the command returned {} where true, false or nothing was "
+                                   "expected (return true|false[, message[, outputs]])",
+                                   co.typeNameAt(base + 1));
     }
     if (!co.isNil(base + 3)) {
       if (!co.isTable(base + 3))
