@@ -5,6 +5,8 @@
 #include <fmt/core.h>
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <type_traits>
 #include <variant>
 
@@ -28,6 +30,21 @@ void pushScalar(vm::Thread& L, const yaml::ScalarValue& value) {
           L.pushString(v);
       },
       value);
+}
+
+// t[part] of the table on top, `part` a part of a --set key (yaml::listIndex: a list index).
+vm::Type getPart(vm::Thread& L, const std::string& part) {
+  if (std::optional<std::int64_t> index = yaml::listIndex(part))
+    return L.rawGetI(-1, *index);
+  return L.getField(-1, part);
+}
+
+// t[part] = the value on top (popped), t at `table`.
+void setPart(vm::Thread& L, int table, const std::string& part) {
+  if (std::optional<std::int64_t> index = yaml::listIndex(part))
+    L.rawSetI(table, *index);
+  else
+    L.setField(table, part);
 }
 
 // Pushes the walked values as Lua tables (the walk bounds the depth, so the stack too).
@@ -87,19 +104,19 @@ std::optional<std::string> pushRunValues(vm::Thread& L, const std::string& value
       L.setTop(top);
       return error;
     }
-    // Walk (and create) the tables of a dotted key.
+    // Walk (and create) the tables of a dotted key; a number in it indexes a list.
     L.pushValue(params);
     for (std::size_t i = 0; i + 1 < set->path.size(); ++i) {
-      if (L.getField(-1, set->path[i]) != vm::Type::Table) {
+      if (getPart(L, set->path[i]) != vm::Type::Table) {
         L.pop();
         L.newTable();
         L.pushValue(-1);
-        L.setField(-3, set->path[i]);
+        setPart(L, -3, set->path[i]);
       }
       L.remove(-2);
     }
     pushScalar(L, set->value);
-    L.setField(-2, set->path.back());
+    setPart(L, -2, set->path.back());
     L.pop();
   }
   return std::nullopt;

@@ -76,6 +76,28 @@ private:
   }
 };
 
+// The value at `name` in `at`, created (null) when missing. A number indexes a list, 1-based as
+// in the runner (yaml::listIndex): an item, or the next one; a list given a field name, or an
+// index past its end, becomes a map keyed by the items' numbers, as a Lua table holds both.
+Data* part(Data& at, const std::string& name) {
+  std::optional<std::int64_t> index = yaml::listIndex(name);
+  if (at.kind == Data::Kind::List) {
+    if (index && *index <= static_cast<std::int64_t>(at.items.size()) + 1) {
+      if (*index > static_cast<std::int64_t>(at.items.size()))
+        at.items.emplace_back();
+      return &at.items[static_cast<std::size_t>(*index - 1)];
+    }
+    at.kind = Data::Kind::Map;
+    for (std::size_t i = 0; i < at.items.size(); ++i)
+      at.fields.emplace_back(std::to_string(i + 1), std::move(at.items[i]));
+    at.items.clear();
+  }
+  if (Data* existing = at.field(name))
+    return existing;
+  at.fields.emplace_back(name, Data{});
+  return &at.fields.back().second;
+}
+
 } // namespace
 
 std::optional<Data> loadInputs(const std::string& valuesFile, const std::vector<std::string>& sets,
@@ -104,24 +126,14 @@ std::optional<Data> loadInputs(const std::string& valuesFile, const std::vector<
       return std::nullopt;
     Data* at = &params;
     for (std::size_t i = 0; i + 1 < set->path.size(); ++i) {
-      const std::string& part = set->path[i];
-      Data* next = at->field(part);
-      if (!next || next->kind != Data::Kind::Map) {
-        Data map;
-        map.kind = Data::Kind::Map;
-        if (next)
-          *next = std::move(map);
-        else
-          at->fields.emplace_back(part, std::move(map));
-        next = at->field(part);
+      Data* next = part(*at, set->path[i]);
+      if (next->kind != Data::Kind::Map && next->kind != Data::Kind::List) {
+        *next = Data{};
+        next->kind = Data::Kind::Map;
       }
       at = next;
     }
-    Data value = fromScalar(set->value);
-    if (Data* existing = at->field(set->path.back()))
-      *existing = std::move(value);
-    else
-      at->fields.emplace_back(set->path.back(), std::move(value));
+    *part(*at, set->path.back()) = fromScalar(set->value);
   }
   return params;
 }

@@ -157,6 +157,13 @@ std::optional<YAML::Node> loadValuesFile(const std::string& path, std::string& e
   return root;
 }
 
+std::optional<std::int64_t> listIndex(const std::string& part) {
+  if (part.empty() || part.size() > 18 || part[0] < '1' || part[0] > '9' ||
+      part.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  return std::stoll(part);
+}
+
 std::optional<SetValue> parseSet(const std::string& text, std::string& error) {
   std::size_t eq = text.find('=');
   if (eq == std::string::npos || eq == 0) {

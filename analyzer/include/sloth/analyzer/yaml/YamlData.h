@@ -10,6 +10,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -67,5 +68,10 @@ struct SetValue {
 // nullopt with `error` when it is not `key=value`, a part of the key is empty (`a..b`) or a
 // quoted value is not one quoted string.
 std::optional<SetValue> parseSet(const std::string& text, std::string& error);
+
+// A part of a --set key written as a positive integer ("1", "12"; not "01" or "-1") indexes a
+// list, 1-based as in Lua: `--set hosts.1=web9` replaces the first host (it used to add a key
+// "1" beside the list). nullopt for any other part (a field name).
+std::optional<std::int64_t> listIndex(const std::string& part);
 
 } // namespace sloth::yaml
