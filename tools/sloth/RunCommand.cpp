@@ -94,8 +94,8 @@ int runWorkflowOf(ScriptSession& session, const RunSettings& s,
     return 2;
   }
   if (auto problem = rt::checkWorkflow(*chosen)) {
-    end.problem = fmt::format("{}: {}", chosen->definedAt, *problem);
-    fmt::print(stderr, "{}: error: {}\n", chosen->definedAt, *problem);
+    end.problem = fmt::format("{}: {}", problem->at, problem->message);
+    fmt::print(stderr, "{}: error: {}\n", problem->at, problem->message);
     return 2;
   }
 

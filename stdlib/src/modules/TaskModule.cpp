@@ -70,6 +70,8 @@ int build(Thread& L) {
   L.setTop(1);
   pushSpec(L, "build");
   tasks::pushTaskFromSpec(L, -1, "TaskBuilder:build");
+  L.rawGetI(1, 2); // where task(name) was called, for messages about the task
+  L.setField(-2, "defined_at");
   return 1;
 }
 
@@ -77,11 +79,16 @@ int newTask(Thread& L) {
   std::string_view name = L.checkString(1);
   if (name.empty())
     L.argError(1, "a task needs a non-empty name");
-  L.newTable(1, 0); // the builder
-  L.newTable(0, 4); // its spec
+  std::string where = L.where(1); // "file:line: "
+  while (!where.empty() && (where.back() == ':' || where.back() == ' '))
+    where.pop_back();
+  L.newTable(2, 0); // the builder: [1] its spec, [2] where task(name) was called
+  L.newTable(0, 4);
   L.pushValue(1);
   L.setField(-2, "name");
   L.rawSetI(-2, 1);
+  L.pushString(where);
+  L.rawSetI(-2, 2);
   L.getField(vm::kRegistryIndex, tasks::kTaskBuilderMetatable);
   L.setMetatable(-2);
   return 1;

@@ -56,6 +56,7 @@ Action actionField(Thread& L, int table, const char* key) {
 TaskDefinition readTask(Thread& L, int task) {
   TaskDefinition t;
   t.name = stringField(L, task, "name");
+  t.definedAt = stringField(L, task, "defined_at");
   t.description = stringField(L, task, "description");
   if (L.getField(task, "depends_on") == Type::Table) {
     std::size_t n = L.rawLen(-1);
@@ -140,23 +141,28 @@ std::string didYouMean(const std::string& name, const WorkflowDefinition& workfl
   return closest ? fmt::format("; did you mean '{}'?", *closest) : "";
 }
 
-std::optional<std::string> checkWorkflow(const WorkflowDefinition& workflow) {
+std::optional<WorkflowProblem> checkWorkflow(const WorkflowDefinition& workflow) {
+  auto at = [&workflow](const TaskDefinition& t) {
+    return t.definedAt.empty() ? workflow.definedAt : t.definedAt;
+  };
   std::map<std::string, const TaskDefinition*> byName;
   for (const TaskDefinition& t : workflow.tasks)
     byName[t.name] = &t;
   for (const TaskDefinition& t : workflow.tasks)
     for (const std::string& dep : t.dependsOn) {
       if (dep == t.name)
-        return fmt::format("workflow '{}': task '{}' depends on itself", workflow.name, t.name);
+        return WorkflowProblem{at(t), fmt::format("workflow '{}': task '{}' depends on itself",
+                                                  workflow.name, t.name)};
       if (!byName.count(dep))
-        return fmt::format("workflow '{}': task '{}' depends on unknown task '{}'{}", workflow.name,
-                           t.name, dep, didYouMean(dep, workflow));
+        return WorkflowProblem{
+            at(t), fmt::format("workflow '{}': task '{}' depends on unknown task '{}'{}",
+                               workflow.name, t.name, dep, didYouMean(dep, workflow))};
     }
   // Depth-first search; the path on the stack names the cycle.
   std::map<std::string, int> state; // 0 unvisited, 1 on the path, 2 done
   std::vector<std::string> path;
-  std::function<std::optional<std::string>(const TaskDefinition&)> visit =
-      [&](const TaskDefinition& t) -> std::optional<std::string> {
+  std::function<std::optional<WorkflowProblem>(const TaskDefinition&)> visit =
+      [&](const TaskDefinition& t) -> std::optional<WorkflowProblem> {
     state[t.name] = 1;
     path.push_back(t.name);
     for (const std::string& dep : t.dependsOn) {
@@ -165,7 +171,8 @@ std::optional<std::string> checkWorkflow(const WorkflowDefinition& workflow) {
         auto start = std::find(path.begin(), path.end(), dep);
         for (auto it = start; it != path.end(); ++it)
           cycle += *it + " -> ";
-        return fmt::format("workflow '{}': dependency cycle: {}{}", workflow.name, cycle, dep);
+        return WorkflowProblem{
+            at(t), fmt::format("workflow '{}': dependency cycle: {}{}", workflow.name, cycle, dep)};
       }
       if (state[dep] == 0)
         if (auto found = visit(*byName[dep]))

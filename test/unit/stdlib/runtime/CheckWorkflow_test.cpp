@@ -26,12 +26,22 @@ TEST(CheckWorkflow, AcceptsADag) {
 }
 
 TEST(CheckWorkflow, NamesAnUnknownDependency) {
-  EXPECT_EQ(*checkWorkflow(workflowOf({{"start", {"instal"}}})),
+  EXPECT_EQ(checkWorkflow(workflowOf({{"start", {"instal"}}}))->message,
             "workflow 'w': task 'start' depends on unknown task 'instal'");
 }
 
 TEST(CheckWorkflow, NamesTheCycle) {
-  EXPECT_EQ(*checkWorkflow(workflowOf({{"a", {"c"}}, {"b", {"a"}}, {"c", {"b"}}})),
+  EXPECT_EQ(checkWorkflow(workflowOf({{"a", {"c"}}, {"b", {"a"}}, {"c", {"b"}}}))->message,
             "workflow 'w': dependency cycle: a -> c -> b -> a");
-  EXPECT_EQ(*checkWorkflow(workflowOf({{"a", {"a"}}})), "workflow 'w': task 'a' depends on itself");
+  EXPECT_EQ(checkWorkflow(workflowOf({{"a", {"a"}}}))->message,
+            "workflow 'w': task 'a' depends on itself");
+}
+
+TEST(CheckWorkflow, PointsAtTheTask) {
+  WorkflowDefinition w = workflowOf({{"a", {}}, {"b", {"nope"}}});
+  w.definedAt = "s.sloth:9";
+  w.tasks[1].definedAt = "s.sloth:4";
+  EXPECT_EQ(checkWorkflow(w)->at, "s.sloth:4");
+  w.tasks[1].definedAt.clear(); // not known: the workflow's definition
+  EXPECT_EQ(checkWorkflow(w)->at, "s.sloth:9");
 }

@@ -19,6 +19,7 @@ struct Action {
 
 struct TaskDefinition {
   std::string name;
+  std::string definedAt; // "file:line" of its task(name) call
   std::string description;
   std::vector<std::string> dependsOn;
   Action command, runIf, abortIf;
@@ -45,8 +46,15 @@ struct WorkflowDefinition {
 /// The workflows defined so far on L's State, in definition order.
 std::vector<WorkflowDefinition> definedWorkflows(vm::Thread& L);
 
+/// Why a workflow cannot run, and where: the task that names an unknown dependency or closes a
+/// cycle (its task(name) call; the workflow's definition when that is not known).
+struct WorkflowProblem {
+  std::string at; // "file:line"
+  std::string message;
+};
+
 /// Why the workflow cannot run (an unknown dependency or a cycle, naming the tasks), if it can't.
-std::optional<std::string> checkWorkflow(const WorkflowDefinition& workflow);
+std::optional<WorkflowProblem> checkWorkflow(const WorkflowDefinition& workflow);
 
 /// "; did you mean 'build'?" when a task of `workflow` is a plausible typo of `name`, else "".
 std::string didYouMean(const std::string& name, const WorkflowDefinition& workflow);
