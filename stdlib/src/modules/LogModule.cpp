@@ -3,11 +3,13 @@
 #include "sloth/stdlib/Modules.h"
 #include "sloth/stdlib/Stdlib.h"
 #include "sloth/stdlib/runtime/Runtime.h"
+#include "sloth/stdlib/runtime/Scheduler.h" // toJson
 
 #include "lib/LibSupport.h"
 #include "runtime/Options.h"
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -20,6 +22,20 @@ using vm::Thread;
 using vm::Type;
 
 namespace {
+
+// A table field's keys named like secrets, at any depth, as the text format shows them.
+void redactSecrets(nlohmann::json& value) {
+  if (value.is_object()) {
+    for (auto it = value.begin(); it != value.end(); ++it)
+      if (runtime::Logger::isSecretKey(it.key()))
+        it.value() = "[redacted]";
+      else
+        redactSecrets(it.value());
+  } else if (value.is_array()) {
+    for (nlohmann::json& item : value)
+      redactSecrets(item);
+  }
+}
 
 std::vector<LogField> readFields(Thread& L, int index, std::string_view function) {
   std::vector<LogField> fields;
@@ -35,6 +51,9 @@ std::vector<LogField> readFields(Thread& L, int index, std::string_view function
     Type type = L.type(-1);
     field.quoted = !(type == Type::Number || type == Type::Boolean);
     if (type == Type::Table) { // {code = 7, host = "db1"}, not "table: 0x55..."
+      nlohmann::json table = runtime::toJson(L, -1);
+      redactSecrets(table);
+      field.json = table.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       field.value = lib::errorValueText(L, -1);
       L.pop();
     } else {

@@ -101,6 +101,9 @@ void Logger::write(LogLevel level, std::string_view task, std::string_view messa
     for (const LogField& field : fields) {
       if (isSecretKey(field.key))
         record[field.key] = "[redacted]";
+      else if (auto table = nlohmann::json::parse(field.json, nullptr, false);
+               !field.json.empty() && !table.is_discarded())
+        record[field.key] = std::move(table); // an object or an array, as the table holds
       else if (field.quoted)
         record[field.key] = field.value;
       else if (auto value = nlohmann::json::parse(field.value, nullptr, false);

@@ -19,6 +19,7 @@ struct LogField {
   std::string key;
   std::string value;
   bool quoted = true;
+  std::string json; // a table's value as JSON, for --log-format json (empty for other values)
 };
 
 class Logger {
