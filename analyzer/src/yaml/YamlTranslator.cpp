@@ -6,7 +6,7 @@
 #include "sloth/Duration.h"
 #include "sloth/YamlLibrary.h"
 #include "sloth/analyzer/types/Suggest.h"
-#include "sloth/analyzer/yaml/YamlScalar.h"
+#include "sloth/YamlScalar.h"
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>

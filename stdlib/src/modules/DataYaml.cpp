@@ -4,17 +4,19 @@
 #include "DataLuaTables.h"
 #include "DataNull.h"
 #include "sloth/YamlLibrary.h"
+#include "sloth/YamlScalar.h"
 
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <limits>
-#include <regex>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 namespace sloth::stdlib::modules {
@@ -25,87 +27,25 @@ std::string place(const YAML::Mark& mark) {
   return "line " + std::to_string(mark.line + 1) + ", column " + std::to_string(mark.column + 1);
 }
 
-bool isOneOf(const std::string& s, std::initializer_list<const char*> words) {
-  for (const char* word : words)
-    if (s == word)
-      return true;
-  return false;
-}
-
-// Integers of the core schema; false when the text is not one. Beyond 64 bits, a float.
-bool pushInteger(vm::Thread& L, std::string text) {
-  static const std::regex decimal("[-+]?[0-9]+");
-  static const std::regex octal("0o[0-7]+");
-  static const std::regex hex("0x[0-9a-fA-F]+");
-  int base = 10;
-  std::size_t start = 0;
-  if (std::regex_match(text, octal)) {
-    base = 8;
-    start = 2;
-  } else if (std::regex_match(text, hex)) {
-    base = 16;
-    start = 2;
-  } else if (!std::regex_match(text, decimal)) {
-    return false;
-  }
-  bool negative = text[0] == '-';
-  if (text[0] == '+' || text[0] == '-')
-    start = 1;
-  std::uint64_t magnitude = 0;
-  const char* first = text.data() + start;
-  const char* last = text.data() + text.size();
-  auto [end, error] = std::from_chars(first, last, magnitude, base);
-  std::uint64_t limit =
-      static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + (negative ? 1 : 0);
-  if (error == std::errc() && end == last && magnitude <= limit) {
-    L.pushInteger(negative ? static_cast<std::int64_t>(0 - magnitude)
-                           : static_cast<std::int64_t>(magnitude));
-    return true;
-  }
-  L.pushNumber(std::strtod(text.c_str(), nullptr));
-  return true;
-}
-
-bool pushFloat(vm::Thread& L, const std::string& text) {
-  static const std::regex number("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
-  static const std::regex infinity("[-+]?\\.(inf|Inf|INF)");
-  if (std::regex_match(text, number)) {
-    L.pushNumber(std::strtod(text.c_str(), nullptr));
-    return true;
-  }
-  if (std::regex_match(text, infinity)) {
-    L.pushNumber(text[0] == '-' ? -HUGE_VAL : HUGE_VAL);
-    return true;
-  }
-  if (isOneOf(text, {".nan", ".NaN", ".NAN"})) {
-    L.pushNumber(std::nan(""));
-    return true;
-  }
-  return false;
-}
-
 void pushScalar(vm::Thread& L, const YAML::Node& node) {
   const std::string& text = node.Scalar();
   const std::string& tag = node.Tag();
-  if (tag == "!" || tag == "tag:yaml.org,2002:str") { // quoted, or explicitly a string
-    L.pushString(text);
-    return;
-  }
-  if (isOneOf(text, {"~", "null", "Null", "NULL", ""})) {
-    pushNull(L);
-    return;
-  }
-  if (isOneOf(text, {"true", "True", "TRUE"})) {
-    L.pushBoolean(true);
-    return;
-  }
-  if (isOneOf(text, {"false", "False", "FALSE"})) {
-    L.pushBoolean(false);
-    return;
-  }
-  if (pushInteger(L, text) || pushFloat(L, text))
-    return;
-  L.pushString(text);
+  bool plain = !(tag == "!" || tag == "tag:yaml.org,2002:str"); // quoted, or explicitly a string
+  std::visit(
+      [&L](const auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::monostate>)
+          pushNull(L);
+        else if constexpr (std::is_same_v<T, bool>)
+          L.pushBoolean(v);
+        else if constexpr (std::is_same_v<T, std::int64_t>)
+          L.pushInteger(v);
+        else if constexpr (std::is_same_v<T, double>)
+          L.pushNumber(v);
+        else
+          L.pushString(v);
+      },
+      yaml::resolveScalar(text, plain)); // the core schema, as --values reads it
 }
 
 // Pushes a document's nodes as Lua values. Aliases make the node graph a DAG, or a cycle: an
@@ -206,10 +146,16 @@ private:
 bool needsQuotes(const std::string& text) {
   if (text.empty())
     return true;
-  static const std::regex keyword("~|null|true|false|yes|no|on|off|y|n|[-+]?\\.(inf|nan)|<<|=",
-                                  std::regex::icase);
-  if (std::regex_match(text, keyword))
-    return true;
+  std::string word = text.substr(text[0] == '-' || text[0] == '+' ? 1 : 0);
+  std::transform(word.begin(), word.end(), word.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const char* keyword : {".inf", ".nan"}) // signed or not
+    if (word == keyword)
+      return true;
+  for (const char* keyword :
+       {"~", "null", "true", "false", "yes", "no", "on", "off", "y", "n", "<<", "="})
+    if (word == keyword && word.size() == text.size()) // in any case, unsigned
+      return true;
   char first = text[0];
   return (first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.';
 }

@@ -1,5 +1,5 @@
 // yaml::resolveScalar: YAML 1.2 core schema scalars, as `params:` and `--values` read them.
-#include "sloth/analyzer/yaml/YamlScalar.h"
+#include "sloth/YamlScalar.h"
 
 #include <gtest/gtest.h>
 

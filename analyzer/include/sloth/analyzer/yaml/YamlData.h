@@ -2,10 +2,10 @@
 // `sloth run` and `slothc plan`, and `params:` in YAML task files (docs/yaml-tasks.md#params).
 // One walk with the guards data needs (aliases can make a node contain itself, `a: &x [*x]`, or
 // repeat one node until the expansion exhausts memory), one set of structural rules (scalar,
-// unique keys; no merge keys; core-schema tags) and one scalar reading (YamlScalar.h).
+// unique keys; no merge keys; core-schema tags) and one scalar reading (sloth/YamlScalar.h).
 #pragma once
 
-#include "sloth/analyzer/yaml/YamlScalar.h"
+#include "sloth/YamlScalar.h"
 
 #include <yaml-cpp/yaml.h>
 

@@ -1,23 +1,33 @@
-#include "sloth/analyzer/yaml/YamlScalar.h"
+// What a YAML scalar means under the YAML 1.2 core schema, shared by `params:` in YAML task files,
+// by `--values` / `--set` and by data.yaml_parse, so `port: 8080` is the same integer in all:
+// `true`/`false` are booleans, `~`/`null`/empty is null, `12`, `0x1F`, `0o17` integers, `1.5`,
+// `1e3`, `.inf`, `.nan` floats, anything else (and every quoted scalar) a string.
+#pragma once
 
 #include <charconv>
+#include <cstdint>
 #include <cstdlib>
 #include <limits>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <variant>
 
 namespace sloth::yaml {
 
-namespace {
+// std::monostate is null.
+using ScalarValue = std::variant<std::monostate, bool, std::int64_t, double, std::string>;
 
-bool allOf(std::string_view s, std::string_view chars) {
+namespace detail {
+
+inline bool allOf(std::string_view s, std::string_view chars) {
   return !s.empty() && s.find_first_not_of(chars) == std::string_view::npos;
 }
 
 constexpr std::string_view kDigits = "0123456789";
 
 // [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
-bool isCoreFloat(std::string_view s) {
+inline bool isCoreFloat(std::string_view s) {
   if (!s.empty() && (s[0] == '-' || s[0] == '+'))
     s.remove_prefix(1);
   std::size_t exponent = s.find_first_of("eE");
@@ -38,7 +48,7 @@ bool isCoreFloat(std::string_view s) {
   return allOf(e, kDigits);
 }
 
-std::optional<std::int64_t> integer(std::string_view digits, int base, bool negative) {
+inline std::optional<std::int64_t> integer(std::string_view digits, int base, bool negative) {
   std::uint64_t magnitude = 0;
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), magnitude, base);
   if (ec != std::errc() || end != digits.data() + digits.size())
@@ -49,9 +59,11 @@ std::optional<std::int64_t> integer(std::string_view digits, int base, bool nega
   return negative ? static_cast<std::int64_t>(0 - magnitude) : static_cast<std::int64_t>(magnitude);
 }
 
-} // namespace
+} // namespace detail
 
-ScalarValue resolveScalar(const std::string& text, bool plain) {
+// `plain`: written without quotes (a quoted scalar is always a string). An integer beyond 64 bits
+// is a float, as Lua reads such a literal.
+inline ScalarValue resolveScalar(const std::string& text, bool plain) {
   if (!plain)
     return text;
   if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL")
@@ -63,18 +75,18 @@ ScalarValue resolveScalar(const std::string& text, bool plain) {
   std::string_view s = text;
   bool negative = s[0] == '-';
   std::string_view unsigned_ = (s[0] == '-' || s[0] == '+') ? s.substr(1) : s;
-  if (allOf(unsigned_, kDigits)) {
-    if (auto i = integer(unsigned_, 10, negative))
+  if (detail::allOf(unsigned_, detail::kDigits)) {
+    if (auto i = detail::integer(unsigned_, 10, negative))
       return *i;
     return std::strtod(text.c_str(), nullptr); // beyond 64 bits
   }
-  if (s.starts_with("0x") && allOf(s.substr(2), "0123456789abcdefABCDEF"))
-    if (auto i = integer(s.substr(2), 16, false))
+  if (s.starts_with("0x") && detail::allOf(s.substr(2), "0123456789abcdefABCDEF"))
+    if (auto i = detail::integer(s.substr(2), 16, false))
       return *i;
-  if (s.starts_with("0o") && allOf(s.substr(2), "01234567"))
-    if (auto i = integer(s.substr(2), 8, false))
+  if (s.starts_with("0o") && detail::allOf(s.substr(2), "01234567"))
+    if (auto i = detail::integer(s.substr(2), 8, false))
       return *i;
-  if (isCoreFloat(s))
+  if (detail::isCoreFloat(s))
     return std::strtod(text.c_str(), nullptr);
   if (unsigned_ == ".inf" || unsigned_ == ".Inf" || unsigned_ == ".INF")
     return negative ? -std::numeric_limits<double>::infinity()
