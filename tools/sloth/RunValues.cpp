@@ -1,36 +1,17 @@
 #include "RunValues.h"
 
 #include "sloth/analyzer/yaml/YamlData.h"
+#include "sloth/stdlib/modules/DataModule.h"
 
 #include <fmt/core.h>
 
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <type_traits>
-#include <variant>
 
 namespace sloth::cli {
 
 namespace {
-
-void pushScalar(vm::Thread& L, const yaml::ScalarValue& value) {
-  std::visit(
-      [&L](const auto& v) {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, std::monostate>)
-          L.pushNil();
-        else if constexpr (std::is_same_v<T, bool>)
-          L.pushBoolean(v);
-        else if constexpr (std::is_same_v<T, std::int64_t>)
-          L.pushInteger(v);
-        else if constexpr (std::is_same_v<T, double>)
-          L.pushNumber(v);
-        else
-          L.pushString(v);
-      },
-      value);
-}
 
 // t[part] of the table on top, `part` a part of a --set key (yaml::listIndex: a list index).
 vm::Type getPart(vm::Thread& L, const std::string& part) {
@@ -54,7 +35,7 @@ public:
 
   void scalar(const yaml::ScalarValue& value) override {
     L_.checkStack(1);
-    pushScalar(L_, value);
+    stdlib::pushYamlScalar(L_, value, false);
   }
   void beginMap() override { newTable(); }
   void key(const std::string& key) override {
@@ -115,7 +96,7 @@ std::optional<std::string> pushRunValues(vm::Thread& L, const std::string& value
       }
       L.remove(-2);
     }
-    pushScalar(L, set->value);
+    stdlib::pushYamlScalar(L, set->value, false);
     setPart(L, -2, set->path.back());
     L.pop();
   }

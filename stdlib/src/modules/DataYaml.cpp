@@ -5,6 +5,7 @@
 #include "DataNull.h"
 #include "sloth/YamlLibrary.h"
 #include "sloth/YamlScalar.h"
+#include "sloth/stdlib/modules/DataModule.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -28,24 +29,9 @@ std::string place(const YAML::Mark& mark) {
 }
 
 void pushScalar(vm::Thread& L, const YAML::Node& node) {
-  const std::string& text = node.Scalar();
   const std::string& tag = node.Tag();
   bool plain = !(tag == "!" || tag == "tag:yaml.org,2002:str"); // quoted, or explicitly a string
-  std::visit(
-      [&L](const auto& v) {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, std::monostate>)
-          pushNull(L);
-        else if constexpr (std::is_same_v<T, bool>)
-          L.pushBoolean(v);
-        else if constexpr (std::is_same_v<T, std::int64_t>)
-          L.pushInteger(v);
-        else if constexpr (std::is_same_v<T, double>)
-          L.pushNumber(v);
-        else
-          L.pushString(v);
-      },
-      yaml::resolveScalar(text, plain)); // the core schema, as --values reads it
+  pushYamlScalar(L, yaml::resolveScalar(node.Scalar(), plain), true); // the core schema
 }
 
 // Pushes a document's nodes as Lua values. Aliases make the node graph a DAG, or a cycle: an
@@ -314,3 +300,29 @@ void pushParsedYaml(vm::Thread& L, std::string_view text) {
 }
 
 } // namespace sloth::stdlib::modules
+
+namespace sloth::stdlib {
+
+void pushYamlScalar(vm::Thread& L, const yaml::ScalarValue& value, bool nullAsDataNull) {
+  std::visit(
+      [&L, nullAsDataNull](const auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::monostate>) {
+          if (nullAsDataNull)
+            modules::pushNull(L);
+          else
+            L.pushNil();
+        } else if constexpr (std::is_same_v<T, bool>) {
+          L.pushBoolean(v);
+        } else if constexpr (std::is_same_v<T, std::int64_t>) {
+          L.pushInteger(v);
+        } else if constexpr (std::is_same_v<T, double>) {
+          L.pushNumber(v);
+        } else {
+          L.pushString(v);
+        }
+      },
+      value);
+}
+
+} // namespace sloth::stdlib
