@@ -5,8 +5,8 @@
 #include "plan/AbstractValue.h" // quoteLua
 #include "sloth/Duration.h"
 #include "sloth/YamlLibrary.h"
-#include "sloth/analyzer/types/Suggest.h"
 #include "sloth/YamlScalar.h"
+#include "sloth/analyzer/types/Suggest.h"
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
