@@ -7,7 +7,7 @@
 ---@alias Duration string|number
 
 ---A task's command: a function, or a string run as a shell command (`/bin/sh -c`; non-zero exit fails the task).
----It returns `true|false[, message[, outputs]]`; returning nothing is success; `error()` is failure.
+---It returns `true|false[, message[, outputs]]`; returning nothing is success; `nil, message` and `error()` are failure; any other first result fails the task.
 ---@alias TaskCommand (fun(this: TaskContext, params: table, input: table): boolean?, string?, table?)|string
 
 ---A condition: a function returning a boolean, or a shell command whose exit status 0 means true.
