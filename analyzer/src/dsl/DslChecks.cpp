@@ -237,7 +237,73 @@ void checkNames(const TaskGraph& graph, DiagnosticEngine& diags) {
   }
 }
 
+// The returns of `body`'s own code (not of functions nested in it), in order.
+void collectReturns(const ast::Block* block, std::vector<const ast::ReturnStat*>& out) {
+  if (!block)
+    return;
+  for (const ast::Stat* s : block->stats) {
+    switch (s->kind) {
+    case ast::StatKind::Return:
+      out.push_back(s->as<ast::ReturnStat>());
+      break;
+    case ast::StatKind::Do:
+      collectReturns(s->as<ast::DoStat>()->body, out);
+      break;
+    case ast::StatKind::While:
+      collectReturns(s->as<ast::WhileStat>()->body, out);
+      break;
+    case ast::StatKind::Repeat:
+      collectReturns(s->as<ast::RepeatStat>()->body, out);
+      break;
+    case ast::StatKind::NumericFor:
+      collectReturns(s->as<ast::NumericForStat>()->body, out);
+      break;
+    case ast::StatKind::GenericFor:
+      collectReturns(s->as<ast::GenericForStat>()->body, out);
+      break;
+    case ast::StatKind::If: {
+      const auto* i = s->as<ast::IfStat>();
+      for (const ast::Block* b : i->blocks)
+        collectReturns(b, out);
+      collectReturns(i->elseBlock, out);
+      break;
+    }
+    default:
+      break;
+    }
+  }
+}
+
+// A function command whose return gives a string, a number or a table as its first result: the
+// runner fails such a task (only true, false or nothing are results; docs/dsl.md).
+void checkCommandResults(const TaskGraph& graph, DiagnosticEngine& diags) {
+  for (const Task& t : graph.tasks) {
+    if (t.command.kind != Action::Kind::Function || !t.command.function)
+      continue;
+    std::vector<const ast::ReturnStat*> returns;
+    collectReturns(t.command.function->body, returns);
+    for (const ast::ReturnStat* r : returns) {
+      if (r->values.empty())
+        continue;
+      const ast::Expr* first = ast::stripParens(r->values.front());
+      const char* kind = first->is<ast::StringExpr>()   ? "a string"
+                         : first->is<ast::NumberExpr>() ? "a number"
+                         : first->is<ast::TableExpr>()  ? "a table"
+                                                        : nullptr;
+      if (!kind)
+        continue;
+      std::string who = t.name.string() ? fmt::format("task '{}'", *t.name.string()) : "a task";
+      diags.error("command-result", graph.file, first->range,
+                  fmt::format("{}: the command returns {} as its first result; the task fails "
+                              "at run time: return true, false or nothing first (`return true, "
+                              "message[, outputs]`)",
+                              who, kind));
+    }
+  }
+}
+
 void checkTaskGraph(const TaskGraph& graph, DiagnosticEngine& diags) {
+  checkCommandResults(graph, diags);
   checkNames(graph, diags);
   for (const Task& t : graph.tasks)
     if (const std::string* name = t.name.string())

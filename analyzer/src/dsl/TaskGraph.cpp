@@ -299,6 +299,7 @@ private:
     const Expr* inner = stripParens(e);
     if (inner->is<FunctionExpr>()) {
       a.kind = Action::Kind::Function;
+      a.function = inner->as<FunctionExpr>()->body;
     } else if (Setting s = setting(e); s.string()) {
       a.kind = Action::Kind::Shell;
       a.shell = std::move(s);
@@ -680,7 +681,7 @@ private:
       s = value ? setting(value) : Setting{Setting::State::Unknown, {}, missing};
     };
     auto setAction = [&](Action& a) {
-      a = value ? action(value) : Action{Action::Kind::Unknown, {}, missing};
+      a = value ? action(value) : Action{Action::Kind::Unknown, {}, nullptr, missing};
     };
     if (key == "description")
       set(t.description);

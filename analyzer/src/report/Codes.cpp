@@ -16,7 +16,8 @@ std::span<const std::string> knownCodes() {
       "bad-annotation", "unused-suppression", "invalid-suppression", "bad-config",
       // the task DSL (docs/cli.md) and YAML task files
       "unknown-dependency", "dependency-cycle", "invalid-duration", "duplicate-task",
-      "invalid-task-name", "duplicate-workflow", "missing-build", "yaml-syntax", "yaml-task",
+      "invalid-task-name", "duplicate-workflow", "missing-build", "command-result", "yaml-syntax",
+      "yaml-task",
       // the parser and Lua's compile-time errors
       "syntax-error", "unexpected-symbol", "unexpected-character", "unfinished-string",
       "unfinished-long-string", "unfinished-long-comment", "invalid-escape",

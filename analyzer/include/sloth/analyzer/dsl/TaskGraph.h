@@ -46,8 +46,9 @@ struct Setting {
 struct Action {
   enum class Kind : uint8_t { Absent, Function, Shell, Unknown };
   Kind kind = Kind::Absent;
-  Setting shell;     // Kind::Shell: the shell string (Known when a literal, else Unknown)
-  SourceRange range; // the value's expression
+  Setting shell; // Kind::Shell: the shell string (Known when a literal, else Unknown)
+  const ast::FunctionBody* function = nullptr; // Kind::Function: the function literal
+  SourceRange range;                           // the value's expression
 };
 
 // A task's `params` (`:params{...}`, `params = {...}`) as far as the source tells: literals and
