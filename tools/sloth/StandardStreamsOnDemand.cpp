@@ -8,9 +8,9 @@
 // never touches a C++ stream. sloth is linked with --wrap for the constructor
 // (tools/CMakeLists.txt), so those calls arrive here: ignored before main, passed on after it.
 // main calls enableStandardStreams() first thing, and startStandardStreams() before it parses
-// options with CLI11 (which prints help and errors on std::cout and std::cerr); the parsers'
-// deferred initializers (grammar/DeferredInitializers.h), which run after main, construct their
-// own Init.
+// options with CLI11 (which prints help and errors on std::cout and std::cerr); the libraries'
+// deferred initializers (sloth/DeferredInitializers.h: the ANTLR runtime's, the parsers',
+// yaml-cpp's), which run after main, construct their own Init.
 //
 // What this asks of code linked into sloth: nothing may use a standard stream from a static
 // initializer or before main's first statement, and a command that does not go through CLI11
