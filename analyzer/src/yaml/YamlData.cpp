@@ -176,6 +176,11 @@ std::optional<SetValue> parseSet(const std::string& text, std::string& error) {
   for (std::size_t dot; (dot = key.find('.', start)) != std::string::npos; start = dot + 1)
     set.path.push_back(key.substr(start, dot - start));
   set.path.push_back(key.substr(start));
+  if (set.path.size() > kMaxDataDepth) { // as a values file: deeper would exhaust the stack
+    error = fmt::format("--set '{}...': the key nests more than {} levels", key.substr(0, 40),
+                        kMaxDataDepth);
+    return std::nullopt;
+  }
   for (const std::string& part : set.path)
     if (part.empty()) { // `a..b`, `.a`, `a.`: would set a key named ""
       error = fmt::format("--set '{}': the key '{}' has an empty name between its dots", text, key);

@@ -32,18 +32,23 @@ constexpr const char* kOutputsKey = "sloth.run.outputs";
 constexpr const char* kTaskParamsKey = "sloth.run.task_params";
 using Clock = std::chrono::steady_clock;
 
-void pushDeepCopy(Thread& L, int index, int seen);
+// Params nested deeper than this are refused (the task fails) rather than copied by a recursion
+// that would exhaust the C++ stack; the data module's encoders stop at the same depth.
+constexpr int kMaxParamsNesting = 200;
+
+void pushDeepCopy(Thread& L, int index, int seen, int depth = 0);
 
 // Sets to[k] = a deep copy of from[k] for every key of the table `from` (replacing what `to` had).
 // `seen` (a table index) maps each original table to its copy: a table reached twice is copied
 // once, and cycles stay cycles.
-void copyEntries(Thread& L, int from, int to, int seen) {
+void copyEntries(Thread& L, int from, int to, int seen, int depth = 0) {
   from = L.absIndex(from);
   to = L.absIndex(to);
+  L.checkStack(4);
   L.pushNil();
   while (L.next(from)) {
     if (L.isTable(-1)) {
-      pushDeepCopy(L, -1, seen);
+      pushDeepCopy(L, -1, seen, depth + 1);
       L.replace(-2);
     }
     L.pushValue(-2);
@@ -54,8 +59,11 @@ void copyEntries(Thread& L, int from, int to, int seen) {
 
 // Pushes a copy of the table at `index` with nested tables copied too, so a task that changes its
 // params changes nobody else's.
-void pushDeepCopy(Thread& L, int index, int seen) {
+void pushDeepCopy(Thread& L, int index, int seen, int depth) {
+  if (depth > kMaxParamsNesting)
+    L.runError(fmt::format("params: tables nested more than {} levels deep", kMaxParamsNesting));
   index = L.absIndex(index);
+  L.checkStack(3);
   L.pushValue(index);
   if (L.rawGet(seen) == Type::Table)
     return;
@@ -64,7 +72,7 @@ void pushDeepCopy(Thread& L, int index, int seen) {
   L.pushValue(index);
   L.pushValue(-2);
   L.rawSet(seen);
-  copyEntries(L, index, -1, seen);
+  copyEntries(L, index, -1, seen, depth);
 }
 
 std::string formatSeconds(double seconds) {
