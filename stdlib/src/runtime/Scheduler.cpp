@@ -196,7 +196,8 @@ public:
 private:
   struct TaskRun {
     const TaskDefinition* def = nullptr;
-    int index = 0; // in workflow_.tasks
+    int index = 0;                 // in workflow_.tasks
+    std::vector<std::size_t> deps; // its dependencies, as indexes into tasks_
     TaskOutcome outcome;
     Clock::time_point started;
     int group = 0;
@@ -233,6 +234,11 @@ private:
         byName_[t.def->name] = tasks_.size();
         tasks_.push_back(std::move(t));
       }
+    // pump() looks at every pending task's dependencies after every event: by index, not by a
+    // name lookup each time (a 4 000-task chain spent 80 % of its run comparing names).
+    for (TaskRun& t : tasks_)
+      for (const std::string& dep : t.def->dependsOn)
+        t.deps.push_back(byName_.at(dep));
   }
 
   bool ended(TaskStatus s) const {
@@ -248,8 +254,8 @@ private:
           continue;
         const TaskRun* blocker = nullptr;
         bool waiting = false;
-        for (const std::string& dep : t.def->dependsOn) {
-          const TaskRun& d = tasks_[byName_.at(dep)];
+        for (std::size_t dep : t.deps) {
+          const TaskRun& d = tasks_[dep];
           if (!ended(d.outcome.status))
             waiting = true;
           else if (d.outcome.status != TaskStatus::Success && !blocker)
