@@ -40,4 +40,11 @@ void setBuilderMethods(vm::Thread& L, int metatable, const char* builder) {
   L.setField(metatable, "__index");
 }
 
+std::string definitionSite(vm::Thread& L) {
+  std::string where = L.where(1); // "file:line: "
+  while (!where.empty() && (where.back() == ':' || where.back() == ' '))
+    where.pop_back();
+  return where;
+}
+
 } // namespace sloth::stdlib::modules

@@ -6,11 +6,17 @@
 
 #include "sloth/vm/State.h"
 
+#include <string>
+
 namespace sloth::stdlib::modules {
 
 /// Pops the methods table on top of the stack and sets, on the metatable at `metatable`, an
 /// __index that returns those methods and raises for any other key. `builder` names it in the
 /// message; it must have static storage.
 void setBuilderMethods(vm::Thread& L, int metatable, const char* builder);
+
+/// "file:line" of the Lua code that called the running native: where a task or a workflow is
+/// defined, for messages about it (the `defined_at` of both).
+std::string definitionSite(vm::Thread& L);
 
 } // namespace sloth::stdlib::modules

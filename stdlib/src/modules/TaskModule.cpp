@@ -79,9 +79,7 @@ int newTask(Thread& L) {
   std::string_view name = L.checkString(1);
   if (name.empty())
     L.argError(1, "a task needs a non-empty name");
-  std::string where = L.where(1); // "file:line: "
-  while (!where.empty() && (where.back() == ':' || where.back() == ' '))
-    where.pop_back();
+  std::string where = modules::definitionSite(L);
   L.newTable(2, 0); // the builder: [1] its spec, [2] where task(name) was called
   L.newTable(0, 4);
   L.pushValue(1);

@@ -141,9 +141,7 @@ int define(Thread& L) {
     L.argError(1, "a workflow needs a non-empty name");
   bool tableForm = !L.isNoneOrNil(2);
   L.setTop(2);
-  std::string where = L.where(1);
-  while (!where.empty() && (where.back() == ':' || where.back() == ' '))
-    where.pop_back();
+  std::string where = modules::definitionSite(L);
 
   L.getField(vm::kRegistryIndex, workflows::kRegistryKey);
   int registry = L.top();
