@@ -58,6 +58,12 @@ struct RunSettings {
 struct RunEnd {
   bool reported = false; // a workflow's document was printed
   std::string problem;   // why the run ended before that, in one line (stderr has it all)
+
+  // A problem sloth itself reports: "sloth: <problem>" on stderr, and kept for the document.
+  void fail(std::string message) {
+    problem = std::move(message);
+    fmt::print(stderr, "sloth: {}\n", problem);
+  }
 };
 
 bool colorOutput() {
@@ -80,17 +86,15 @@ int runWorkflowOf(ScriptSession& session, const RunSettings& s,
       if (w.name == s.args.front())
         chosen = &w;
     if (!chosen) {
-      end.problem = fmt::format("{} has no workflow named '{}' (it defines: {})", s.path,
-                                s.args.front(), names(workflows));
-      fmt::print(stderr, "sloth: {}\n", end.problem);
+      end.fail(fmt::format("{} has no workflow named '{}' (it defines: {})", s.path, s.args.front(),
+                           names(workflows)));
       return 2;
     }
   } else if (workflows.size() == 1) {
     chosen = &workflows.front();
   } else {
-    end.problem = fmt::format("{} defines several workflows ({}); name one: sloth run {} WORKFLOW",
-                              s.path, names(workflows), s.path);
-    fmt::print(stderr, "sloth: {}\n", end.problem);
+    end.fail(fmt::format("{} defines several workflows ({}); name one: sloth run {} WORKFLOW",
+                         s.path, names(workflows), s.path));
     return 2;
   }
   if (auto problem = rt::checkWorkflow(*chosen)) {
@@ -134,8 +138,7 @@ int runWorkflowOf(ScriptSession& session, const RunSettings& s,
     history.finish(exitCode(result), {}, &result, wouldChange);
     return exitCode(result);
   } catch (const std::invalid_argument& e) {
-    end.problem = e.what();
-    fmt::print(stderr, "sloth: {}\n", e.what());
+    end.fail(e.what());
     history.finish(2, e.what(), nullptr);
     return 2;
   }
@@ -157,8 +160,7 @@ int runScript(ScriptSession& session, const RunSettings& s, rt::DryRunJournal& j
   }
   // Bad values are reported before the script's top level runs.
   if (auto error = pushRunValues(session.main(), s.valuesFile, s.sets)) {
-    end.problem = *error;
-    fmt::print(stderr, "sloth: {}\n", *error);
+    end.fail(*error);
     return 2;
   }
   rt::setRunParams(session.main());
@@ -201,8 +203,7 @@ int runScript(ScriptSession& session, const RunSettings& s, rt::DryRunJournal& j
   std::vector<rt::WorkflowDefinition> workflows = rt::definedWorkflows(session.main());
   if (workflows.empty()) {
     if (!s.tasks.empty()) {
-      end.problem = fmt::format("--task: {} defines no workflow", s.path);
-      fmt::print(stderr, "sloth: {}\n", end.problem);
+      end.fail(fmt::format("--task: {} defines no workflow", s.path));
       history.finish(2, "--task given, but the script defines no workflow", nullptr);
       return 2;
     }
