@@ -51,13 +51,7 @@ using ParamsTable = std::vector<std::vector<ListedParams>>;
 // redacts) are listed as "(sensitive)", as `slothc plan` shows them (design §7: secrets are never
 // shown), whole when the value is a table.
 Json withoutSecrets(Json v) {
-  if (v.is_object())
-    for (auto& [key, value] : v.items())
-      value = rt::Logger::isSecretKey(key) ? Json("(sensitive)") : withoutSecrets(std::move(value));
-  else if (v.is_array())
-    for (Json& value : v)
-      value = withoutSecrets(std::move(value));
-  return v;
+  return rt::withoutSecrets(std::move(v), "(sensitive)");
 }
 
 const ListedParams& paramsOf(const ParamsTable& table, std::size_t workflow, std::size_t task) {

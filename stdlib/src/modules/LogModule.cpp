@@ -23,20 +23,6 @@ using vm::Type;
 
 namespace {
 
-// A table field's keys named like secrets, at any depth, as the text format shows them.
-void redactSecrets(nlohmann::json& value) {
-  if (value.is_object()) {
-    for (auto it = value.begin(); it != value.end(); ++it)
-      if (runtime::Logger::isSecretKey(it.key()))
-        it.value() = "[redacted]";
-      else
-        redactSecrets(it.value());
-  } else if (value.is_array()) {
-    for (nlohmann::json& item : value)
-      redactSecrets(item);
-  }
-}
-
 std::vector<LogField> readFields(Thread& L, int index, std::string_view function) {
   std::vector<LogField> fields;
   if (L.isNoneOrNil(index))
@@ -51,8 +37,8 @@ std::vector<LogField> readFields(Thread& L, int index, std::string_view function
     Type type = L.type(-1);
     field.quoted = !(type == Type::Number || type == Type::Boolean);
     if (type == Type::Table) { // {code = 7, host = "db1"}, not "table: 0x55..."
-      nlohmann::json table = runtime::toJson(L, -1);
-      redactSecrets(table);
+      // Keys named like secrets redacted at any depth, as the text format shows them.
+      nlohmann::json table = runtime::withoutSecrets(runtime::toJson(L, -1), "[redacted]");
       field.json = table.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       field.value = lib::errorValueText(L, -1);
       L.pop();

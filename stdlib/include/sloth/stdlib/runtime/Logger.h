@@ -44,4 +44,17 @@ private:
   std::FILE* stream_ = stderr;
 };
 
+/// A JSON value (nlohmann's json or ordered_json) with what is under keys named like secrets, at
+/// any depth, replaced by `shownAs` ("[redacted]" in logs, "(sensitive)" in listings).
+template <class Json> Json withoutSecrets(Json value, const char* shownAs) {
+  if (value.is_object()) {
+    for (auto& [key, item] : value.items())
+      item = Logger::isSecretKey(key) ? Json(shownAs) : withoutSecrets(std::move(item), shownAs);
+  } else if (value.is_array()) {
+    for (Json& item : value)
+      item = withoutSecrets(std::move(item), shownAs);
+  }
+  return value;
+}
+
 } // namespace sloth::stdlib::runtime
