@@ -23,7 +23,8 @@ using vm::Type;
 
 namespace {
 
-std::vector<LogField> readFields(Thread& L, int index, std::string_view function) {
+// `json`: the log is in JSON, which writes a table field as JSON, not as its text.
+std::vector<LogField> readFields(Thread& L, int index, std::string_view function, bool json) {
   std::vector<LogField> fields;
   if (L.isNoneOrNil(index))
     return fields;
@@ -37,9 +38,10 @@ std::vector<LogField> readFields(Thread& L, int index, std::string_view function
     Type type = L.type(-1);
     field.quoted = !(type == Type::Number || type == Type::Boolean);
     if (type == Type::Table) { // {code = 7, host = "db1"}, not "table: 0x55..."
-      // Keys named like secrets redacted at any depth, as the text format shows them.
-      nlohmann::json table = runtime::withoutSecrets(runtime::toJson(L, -1), "[redacted]");
-      field.json = table.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      if (json) { // keys named like secrets redacted at any depth, as the text shows them
+        nlohmann::json table = runtime::withoutSecrets(runtime::toJson(L, -1), "[redacted]");
+        field.json = table.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      }
       field.value = lib::errorValueText(L, -1);
       L.pop();
     } else {
@@ -61,7 +63,8 @@ template <LogLevel Level> int logAt(Thread& L) {
   L.checkAny(1);
   std::string message(L.toDisplayString(1));
   L.pop();
-  std::vector<LogField> fields = readFields(L, 2, function);
+  std::vector<LogField> fields =
+      readFields(L, 2, function, runtime.logger().format() == runtime::LogFormat::Json);
   runtime.logger().write(Level, runtime.groupName(runtime.currentGroup()), message, fields);
   return 0;
 }

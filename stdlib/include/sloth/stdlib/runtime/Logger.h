@@ -33,6 +33,7 @@ public:
   void setFormat(LogFormat format) { format_ = format; }
   void setStream(std::FILE* stream) { stream_ = stream; }
   bool enabled(LogLevel level) const { return level >= level_; }
+  LogFormat format() const { return format_; }
 
   /// Writes one message; `task` is empty outside a task.
   void write(LogLevel level, std::string_view task, std::string_view message,
